@@ -1,0 +1,49 @@
+/** A1 addresses: column letters ↔ indexes, cell and range addresses, sheet qualification. */
+
+/** Thrown when an A1 address cannot be parsed (a programming or host error, not bad data). */
+export class InvalidAddressError extends Error {
+  constructor(readonly address: string) {
+    super(`not an A1 cell address: ${address}`);
+    this.name = "InvalidAddressError";
+  }
+}
+
+/** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Zero-based row and column of an A1 cell address ("$B$7" too). */
+export function parseCellAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/u.exec(address.trim());
+  if (match === null) throw new InvalidAddressError(address);
+  let column = 0;
+  for (const ch of match[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+/** The A1 address of a zero-based row and column. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+/** A range address from zero-based corners ("B3:K30"; a single cell stays "B3"). */
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  const start = cellAddress(top, left);
+  const end = cellAddress(bottom, right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** A sheet-qualified address, quoting the sheet name the way Excel does when needed. */
+export function qualify(sheet: string, address: string): string {
+  const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/u.test(sheet);
+  const name = plain ? sheet : `'${sheet.replace(/'/gu, "''")}'`;
+  return `${name}!${address}`;
+}

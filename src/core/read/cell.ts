@@ -1,0 +1,118 @@
+/**
+ * One cell value → what it was read as. Numbers written in ways a clerk writes them are accepted
+ * (full-width digits, thousands separators, spaces, numbers stored as text); anything else is
+ * reported with what it might have meant, never converted silently.
+ */
+import type { CellReading, InvalidProblem, NumberForm, RawCell } from "../model/figures";
+import type { ValueDomain } from "../model/tables";
+import { parseChineseNumeral } from "../text/numerals";
+
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+/** Marks that mean "not applicable" in published tables. */
+const NOT_APPLICABLE = new Set(["/", "\\", "-", "--", "---", "—", "——", "–", "n/a", "na", "×", "x"]);
+
+/** Words that mean "none": reported with the suggestion 0, not read as 0. */
+const NONE_WORDS = new Set(["无", "没有", "空", "暂无", "nil", "none"]);
+
+/** Units and counters that may trail a number typed into a cell ("5件", "3.5万元"). */
+const TRAILING_UNIT = /^(.+?)(件|条|项|个|份|篇|次|起|宗|万元|元|人次|人)$/u;
+
+/** Maximum decimals of a 万元 amount before it looks like a 元 → 万元 slip (below one 元). */
+export const AMOUNT_DECIMALS = 4;
+
+const INVISIBLE = /[\s\u00a0\u200b-\u200d\u2060\u3000\ufeff]+/gu;
+
+/** Reads one cell for a data cell of the given domain. */
+export function readCell(raw: RawCell, domain: ValueDomain): CellReading {
+  if (raw === null) return { kind: "blank" };
+  if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE" };
+  if (typeof raw === "number") return checkNumber(raw, domain, undefined, undefined);
+  return readText(raw, domain);
+}
+
+function readText(raw: string, domain: ValueDomain): CellReading {
+  const trimmed = raw.replace(INVISIBLE, " ").trim();
+  if (trimmed === "") return { kind: "blank" };
+  const upper = trimmed.toUpperCase();
+  if (EXCEL_ERRORS.has(upper)) return { kind: "error", text: trimmed };
+  const normal = trimmed.normalize("NFKC").replace(/[−－]/gu, "-").trim();
+  if (NOT_APPLICABLE.has(normal.toLowerCase())) return { kind: "not-applicable", text: trimmed };
+  if (NONE_WORDS.has(normal.toLowerCase())) return { kind: "text", text: trimmed, suggestion: 0 };
+
+  const form: NumberForm | undefined = normal !== trimmed ? "full-width" : undefined;
+  const plain = parsePlainNumber(normal);
+  if (plain !== undefined) {
+    return checkNumber(plain.value, domain, trimmed, plain.thousands ? "thousands" : (form ?? "text"));
+  }
+  return { kind: "text", text: trimmed, ...suggestionFor(normal) };
+}
+
+/** A decimal number, optionally signed, optionally with correct thousands separators. */
+function parsePlainNumber(text: string): { value: number; thousands: boolean } | undefined {
+  const simple = /^[+-]?(\d+(\.\d*)?|\.\d+)$/u;
+  if (simple.test(text)) return { value: Number(text), thousands: false };
+  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/u;
+  if (grouped.test(text)) return { value: Number(text.replace(/,/gu, "")), thousands: true };
+  return undefined;
+}
+
+/** What a text probably meant, for the message: "5件" → 5, "十二" → 12. */
+function suggestionFor(text: string): { suggestion?: number } {
+  const compact = text.replace(/\s+/gu, "");
+  const unit = TRAILING_UNIT.exec(compact);
+  const body = unit !== null ? unit[1]! : compact;
+  const plain = parsePlainNumber(body);
+  if (plain !== undefined && plain.value >= 0) return { suggestion: plain.value };
+  const numeral = parseChineseNumeral(body);
+  if (numeral !== undefined) return { suggestion: numeral };
+  return {};
+}
+
+function checkNumber(
+  value: number,
+  domain: ValueDomain,
+  text: string | undefined,
+  via: NumberForm | undefined,
+): CellReading {
+  if (!Number.isFinite(value)) return { kind: "error", text: text ?? String(value) };
+  const invalid = (problem: InvalidProblem): CellReading =>
+    text === undefined ? { kind: "invalid", value, problem } : { kind: "invalid", value, problem, text };
+  if (value < 0 && domain !== "change") return invalid("negative");
+  if (domain === "amount") {
+    if (decimalPlaces(value) > AMOUNT_DECIMALS) return invalid("too-precise");
+  } else if (!isWhole(value)) {
+    return invalid("fraction");
+  }
+  const clean = isWhole(value) ? Math.round(value) : value;
+  return via === undefined ? { kind: "number", value: clean } : { kind: "number", value: clean, via };
+}
+
+/** True when a number is whole up to floating-point noise from formulas (1e-9). */
+export function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) < 1e-9;
+}
+
+/** Decimal places of a number as a person wrote it, ignoring floating-point noise. */
+export function decimalPlaces(value: number): number {
+  const text = Number(value.toPrecision(12)).toString();
+  if (text.includes("e-")) return Number(text.split("e-")[1]) + (text.split("e")[0]!.split(".")[1]?.length ?? 0);
+  return text.split(".")[1]?.length ?? 0;
+}

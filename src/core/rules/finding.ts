@@ -1,0 +1,137 @@
+/**
+ * Findings are values: a stable rule id (spec §8), a code for the exact condition, a severity, the
+ * cells involved and the numbers. No prose: the locale modules turn a finding into text.
+ */
+import type { CellKey, TableId } from "../model/tables";
+
+/** The rule ids of spec §8. Tests, the pane and the command line key on them. */
+export type RuleId =
+  | "R1"
+  | "R2"
+  | "R3"
+  | "R3a"
+  | "R4"
+  | "R5"
+  | "R6"
+  | "R7"
+  | "R8"
+  | "R9"
+  | "X1"
+  | "X2"
+  | "N1"
+  | "N2"
+  | "N3"
+  | "N4"
+  | "P1";
+
+export const RULE_IDS: readonly RuleId[] = [
+  "R1",
+  "R2",
+  "R3",
+  "R3a",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "R8",
+  "R9",
+  "X1",
+  "X2",
+  "N1",
+  "N2",
+  "N3",
+  "N4",
+  "P1",
+];
+
+export type Severity = "error" | "warning" | "info";
+
+/** Every exact condition a finding can report. Each has text in every locale (compile-checked). */
+export type FindingCode =
+  // R1–R4, R3a: arithmetic of tables 三 and 四
+  | "balance-mismatch"
+  | "row-total-mismatch"
+  | "column-total-mismatch"
+  | "group-total-mismatch"
+  | "carry-forward-exceeds"
+  | "outcome-group-exceeds-total"
+  // R5, R6: cell values
+  | "negative"
+  | "fraction"
+  | "too-precise"
+  | "excel-error"
+  | "text"
+  | "not-applicable"
+  | "blank"
+  // R7
+  | "rules-not-in-remit"
+  // R8
+  | "format-2019"
+  // R9: labels and structure
+  | "label-variant"
+  | "row-missing"
+  | "row-duplicated"
+  | "row-out-of-order"
+  | "row-unknown"
+  | "column-missing"
+  | "table-duplicated"
+  // X1, X2
+  | "carry-over-mismatch"
+  | "in-force-mismatch"
+  // N1–N4
+  | "breakdown-sum-mismatch"
+  | "part-exceeds-total"
+  | "narrative-balance-mismatch"
+  | "narrative-outcomes-mismatch"
+  | "narrative-table-mismatch"
+  | "same-quantity-differs"
+  | "percentage-mismatch"
+  // P1
+  | "period-wrong";
+
+/** A cell a finding points at: its keys, and its address when the table came from a grid. */
+export interface CellRef extends CellKey {
+  readonly address?: string;
+}
+
+/** A span of narrative text a finding points at (character offsets into the checked text). */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The single change that repairs every failed rule involving a cell (spec: one problem, one fix). */
+export interface Fix {
+  readonly cell: CellRef;
+  /** The value the cell holds now, when it holds a number. */
+  readonly original?: number;
+  readonly value: number;
+}
+
+/** One finding. `params` carries named message arguments (keys, labels, counts), never prose. */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly table?: TableId;
+  readonly cells: readonly CellRef[];
+  readonly reported?: number;
+  readonly computed?: number;
+  readonly difference?: number;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly spans?: readonly TextSpan[];
+  readonly fix?: Fix;
+}
+
+/** Findings that one fix repairs, or one finding on its own. */
+export interface Problem {
+  readonly findings: readonly Finding[];
+  readonly fix?: Fix;
+}
+
+/** Errors first, then warnings, then info; stable otherwise. */
+export function bySeverity(a: Finding, b: Finding): number {
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return order[a.severity] - order[b.severity];
+}
