@@ -47,47 +47,42 @@ export const RULE_IDS: readonly RuleId[] = [
 export type Severity = "error" | "warning" | "info";
 
 /** Every exact condition a finding can report. Each has text in every locale (compile-checked). */
-export type FindingCode =
-  // R1–R4, R3a: arithmetic of tables 三 and 四
-  | "balance-mismatch"
-  | "row-total-mismatch"
-  | "column-total-mismatch"
-  | "group-total-mismatch"
-  | "carry-forward-exceeds"
-  | "outcome-group-exceeds-total"
-  // R5, R6: cell values
-  | "negative"
-  | "fraction"
-  | "too-precise"
-  | "excel-error"
-  | "text"
-  | "not-applicable"
-  | "blank"
-  // R7
-  | "rules-not-in-remit"
-  // R8
-  | "format-2019"
-  // R9: labels and structure
-  | "label-variant"
-  | "row-missing"
-  | "row-duplicated"
-  | "row-out-of-order"
-  | "row-unknown"
-  | "column-missing"
-  | "table-duplicated"
-  // X1, X2
-  | "carry-over-mismatch"
-  | "in-force-mismatch"
-  // N1–N4
-  | "breakdown-sum-mismatch"
-  | "part-exceeds-total"
-  | "narrative-balance-mismatch"
-  | "narrative-outcomes-mismatch"
-  | "narrative-table-mismatch"
-  | "same-quantity-differs"
-  | "percentage-mismatch"
-  // P1
-  | "period-wrong";
+export const FINDING_CODES = [
+  "balance-mismatch",
+  "row-total-mismatch",
+  "column-total-mismatch",
+  "group-total-mismatch",
+  "carry-forward-exceeds",
+  "outcome-group-exceeds-total",
+  "negative",
+  "fraction",
+  "too-precise",
+  "excel-error",
+  "text",
+  "not-applicable",
+  "blank",
+  "rules-not-in-remit",
+  "format-2019",
+  "label-variant",
+  "row-missing",
+  "row-duplicated",
+  "row-out-of-order",
+  "row-unknown",
+  "column-missing",
+  "table-duplicated",
+  "carry-over-mismatch",
+  "in-force-mismatch",
+  "breakdown-sum-mismatch",
+  "part-exceeds-total",
+  "narrative-balance-mismatch",
+  "narrative-outcomes-mismatch",
+  "narrative-table-mismatch",
+  "same-quantity-differs",
+  "percentage-mismatch",
+  "period-wrong",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** A cell a finding points at: its keys, and its address when the table came from a grid. */
 export interface CellRef extends CellKey {

@@ -1,0 +1,304 @@
+/**
+ * One evaluator per rule kind, registered in one table. Evaluators return findings; a bad figure
+ * is a finding, never an exception. A rule whose cells are absent (row missing, table not shown)
+ * is not evaluated: the absence is reported by R9, not guessed at.
+ */
+import { NO_RULEMAKING, type AgencyLevel } from "../model/agency";
+import type { FigureSet } from "../model/figure-set";
+import { numericValue, type FigureCell, type StructureIssue } from "../model/figures";
+import type { CellKey } from "../model/tables";
+import type {
+  BoundRule,
+  CellValuesRule,
+  CrossPeriodRule,
+  FormatRule,
+  LinearRule,
+  NarrativeRule,
+  RemitRule,
+  Rule,
+  RuleKind,
+  StructureRule,
+} from "./catalog";
+import type { CellRef, Finding, FindingCode, Severity } from "./finding";
+
+/** Everything a rule may look at. */
+export interface CheckContext {
+  readonly figures: FigureSet;
+  readonly lastYear?: FigureSet;
+  /** The report (data) year. */
+  readonly year?: number;
+  readonly agencyLevel?: AgencyLevel;
+  /** Findings of the narrative checker (N1–N4, P1), computed once for all narrative rules. */
+  readonly narrativeFindings?: () => readonly Finding[];
+}
+
+/** Tolerance for comparing sums: counts are whole, 万元 amounts have at most 4 decimals. */
+export const SUM_TOLERANCE = 1e-6;
+
+type Evaluator<R extends Rule> = (rule: R, context: CheckContext) => Finding[];
+
+/** A cell reference for a finding, with its address when the cell was found in a grid. */
+export function refOf(key: CellKey, cell: FigureCell | undefined): CellRef {
+  const base: CellRef = { table: key.table, row: key.row, column: key.column };
+  return cell?.address === undefined ? base : { ...base, address: cell.address };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Rounds away floating-point noise so that 0.1 + 0.2 reports as 0.3. */
+export function clean(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+interface Term {
+  readonly key: CellKey;
+  readonly cell: FigureCell;
+  readonly value: number | undefined;
+  readonly sign: 1 | -1;
+}
+
+/** The terms of a rule, or undefined when a cell is absent from the figures. */
+function termsOf(figures: FigureSet, left: readonly CellKey[], right: readonly CellKey[]): Term[] | undefined {
+  const terms: Term[] = [];
+  for (const [keys, sign] of [
+    [left, 1],
+    [right, -1],
+  ] as const) {
+    for (const key of keys) {
+      const cell = figures.get(key);
+      if (cell === undefined) return undefined;
+      terms.push({ key, cell, value: numericValue(cell.reading), sign });
+    }
+  }
+  return terms;
+}
+
+const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
+  const terms = termsOf(figures, rule.left, rule.right);
+  if (terms === undefined) return [];
+  const unknown = terms.filter((t) => t.value === undefined);
+  if (unknown.length > 1) return [];
+  const known = terms.filter((t) => t.value !== undefined);
+  const reported = clean(sum(known.filter((t) => t.sign === 1).map((t) => t.value!)));
+  const computed = clean(sum(known.filter((t) => t.sign === -1).map((t) => t.value!)));
+  const difference = clean(reported - computed);
+  const base = {
+    rule: rule.id,
+    code: rule.code,
+    severity: rule.severity,
+    table: rule.table,
+    cells: terms.map((t) => refOf(t.key, t.cell)),
+  };
+  if (unknown.length === 0) {
+    if (Math.abs(difference) <= SUM_TOLERANCE) return [];
+    return [{ ...base, reported, computed, difference, params: { ...rule.instance } }];
+  }
+  // One cell is not a number: the rule says what it must be. Zero is R6's "write 0"; a text
+  // whose number is exactly that value is R5's. Anything else breaks this rule too.
+  const missing = unknown[0]!;
+  const needed = clean(-missing.sign * difference);
+  const reading = missing.cell.reading;
+  if (needed === 0 || (reading.kind === "text" && reading.suggestion === needed)) return [];
+  const valid = needed > 0 && Number.isInteger(needed);
+  return [
+    {
+      ...base,
+      reported,
+      computed,
+      difference,
+      params: { ...rule.instance, unknownCells: 1 },
+      ...(valid ? { fix: { cell: refOf(missing.key, missing.cell), value: needed } } : {}),
+    },
+  ];
+};
+
+const evaluateBound: Evaluator<BoundRule> = (rule, { figures }) => {
+  const terms = termsOf(figures, rule.part, rule.whole);
+  if (terms === undefined || terms.some((t) => t.value === undefined)) return [];
+  const part = clean(sum(terms.filter((t) => t.sign === 1).map((t) => t.value!)));
+  const whole = clean(sum(terms.filter((t) => t.sign === -1).map((t) => t.value!)));
+  if (part <= whole + SUM_TOLERANCE) return [];
+  return [
+    {
+      rule: rule.id,
+      code: rule.code,
+      severity: rule.severity,
+      table: rule.table,
+      cells: terms.map((t) => refOf(t.key, t.cell)),
+      reported: part,
+      computed: whole,
+      difference: clean(part - whole),
+      params: { ...rule.instance },
+    },
+  ];
+};
+
+/** What R5 and R6 say about one cell's reading, if anything. */
+function cellValueFinding(cell: FigureCell): { id: "R5" | "R6"; code: FindingCode; severity: Severity; params: Record<string, string | number> } | undefined {
+  const r = cell.reading;
+  switch (r.kind) {
+    case "number":
+      return undefined;
+    case "blank":
+      return { id: "R6", code: "blank", severity: "warning", params: {} };
+    case "not-applicable":
+      return { id: "R6", code: "not-applicable", severity: "warning", params: { text: r.text } };
+    case "text":
+      return {
+        id: "R5",
+        code: "text",
+        severity: "error",
+        params: r.suggestion === undefined ? { text: r.text } : { text: r.text, suggestion: r.suggestion },
+      };
+    case "error":
+      return { id: "R5", code: "excel-error", severity: "error", params: { text: r.text } };
+    case "invalid":
+      return {
+        id: "R5",
+        code: r.problem,
+        severity: r.problem === "too-precise" ? "warning" : "error",
+        params: { value: r.value },
+      };
+  }
+}
+
+const evaluateCellValues: Evaluator<CellValuesRule> = (rule, { figures }) => {
+  const findings: Finding[] = [];
+  for (const table of figures.tables) {
+    for (const cell of table.cells.values()) {
+      const f = cellValueFinding(cell);
+      if (f === undefined || f.id !== rule.id) continue;
+      const value = numericValue(cell.reading);
+      findings.push({
+        rule: f.id,
+        code: f.code,
+        severity: f.severity,
+        table: cell.table,
+        cells: [refOf(cell, cell)],
+        ...(value === undefined ? {} : { reported: value }),
+        params: { row: cell.row, column: cell.column, ...f.params },
+      });
+    }
+  }
+  return findings;
+};
+
+const evaluateRemit: Evaluator<RemitRule> = (rule, { figures, agencyLevel }) => {
+  if (agencyLevel === undefined || !NO_RULEMAKING.has(agencyLevel)) return [];
+  const nonZero = rule.cells.filter((k) => (figures.value(k) ?? 0) > 0);
+  if (nonZero.length === 0) return [];
+  return [
+    {
+      rule: rule.id,
+      code: "rules-not-in-remit",
+      severity: rule.severity,
+      table: "T2",
+      cells: nonZero.map((k) => refOf(k, figures.get(k))),
+      reported: sum(nonZero.map((k) => figures.value(k)!)),
+      params: { level: agencyLevel },
+    },
+  ];
+};
+
+const evaluateFormat: Evaluator<FormatRule> = (rule, { figures, year }) => {
+  if (year !== undefined && year < 2021) return [];
+  return [...figures.tables, ...figures.duplicates]
+    .filter((t) => t.version === "2019")
+    .map((t) => ({
+      rule: rule.id,
+      code: "format-2019" as const,
+      severity: rule.severity,
+      table: t.table,
+      cells: [],
+      params: { ...(year === undefined ? {} : { year }), ...(t.range === undefined ? {} : { range: t.range }) },
+    }));
+};
+
+const STRUCTURE_SEVERITY: Record<StructureIssue["code"], Severity> = {
+  "label-variant": "warning",
+  "row-out-of-order": "warning",
+  "row-unknown": "warning",
+  "row-missing": "error",
+  "row-duplicated": "error",
+  "column-missing": "error",
+};
+
+const evaluateStructure: Evaluator<StructureRule> = (rule, { figures }) => {
+  const findings: Finding[] = [];
+  for (const table of figures.tables) {
+    for (const issue of table.structure) {
+      const { code, ...params } = issue;
+      const cleanParams: Record<string, string> = {};
+      for (const [k, v] of Object.entries(params)) if (v !== undefined) cleanParams[k] = v;
+      findings.push({
+        rule: rule.id,
+        code,
+        severity: STRUCTURE_SEVERITY[code],
+        table: table.table,
+        cells: [],
+        params: cleanParams,
+      });
+    }
+  }
+  for (const t of figures.duplicates) {
+    findings.push({
+      rule: rule.id,
+      code: "table-duplicated",
+      severity: "warning",
+      table: t.table,
+      cells: [],
+      params: t.range === undefined ? {} : { range: t.range },
+    });
+  }
+  return findings;
+};
+
+const evaluateCrossPeriod: Evaluator<CrossPeriodRule> = (rule, { figures, lastYear }) => {
+  if (lastYear === undefined) return [];
+  const target = figures.value(rule.target);
+  const last = rule.lastYear.map((k) => lastYear.value(k));
+  const plus = rule.plus.map((k) => figures.value(k));
+  const minus = rule.minus.map((k) => figures.value(k));
+  const all = [target, ...last, ...plus, ...minus];
+  if (all.some((v) => v === undefined)) return [];
+  const lastTotal = sum(last as number[]);
+  const expected = clean(lastTotal + sum(plus as number[]) - sum(minus as number[]));
+  if (Math.abs(target! - expected) <= SUM_TOLERANCE) return [];
+  const keys = [rule.target, ...rule.plus, ...rule.minus];
+  return [
+    {
+      rule: rule.id,
+      code: rule.code,
+      severity: rule.severity,
+      table: rule.table,
+      cells: keys.map((k) => refOf(k, figures.get(k))),
+      reported: target!,
+      computed: expected,
+      difference: clean(target! - expected),
+      params: { ...rule.instance, lastYear: lastTotal },
+    },
+  ];
+};
+
+const evaluateNarrative: Evaluator<NarrativeRule> = (rule, { narrativeFindings }) =>
+  (narrativeFindings?.() ?? []).filter((f) => f.rule === rule.id);
+
+/** The evaluator of every rule kind (a kind without one fails to compile). */
+const EVALUATORS: { readonly [K in RuleKind]: Evaluator<Extract<Rule, { kind: K }>> } = {
+  linear: evaluateLinear,
+  bound: evaluateBound,
+  "cell-values": evaluateCellValues,
+  remit: evaluateRemit,
+  format: evaluateFormat,
+  structure: evaluateStructure,
+  "cross-period": evaluateCrossPeriod,
+  narrative: evaluateNarrative,
+};
+
+/** Runs one rule. */
+export function evaluateRule(rule: Rule, context: CheckContext): Finding[] {
+  const evaluator = EVALUATORS[rule.kind] as Evaluator<Rule>;
+  return evaluator(rule, context);
+}
