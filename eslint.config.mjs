@@ -24,8 +24,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["../../*", "!../../core/*"], message: "src/core imports nothing outside src/core." },
-            { group: ["node:*", "fs", "path", "os", "exceljs", "office-js"], message: "src/core is host-free." },
+            {
+              group: ["../../*", "!../../core/*"],
+              message: "src/core imports nothing outside src/core.",
+            },
+            {
+              group: ["node:*", "fs", "path", "os", "exceljs", "office-js"],
+              message: "src/core is host-free.",
+            },
           ],
         },
       ],
@@ -35,7 +41,10 @@ export default tseslint.config(
     // The pane never calls Excel directly, and the xlsx layer never touches office-js.
     files: ["src/taskpane/**/*.ts", "src/xlsx/**/*.ts"],
     rules: {
-      "no-restricted-globals": ["error", { name: "Excel", message: "Only src/excel touches office-js." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "Only src/excel touches office-js." },
+      ],
     },
   },
   {

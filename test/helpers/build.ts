@@ -18,6 +18,7 @@ import {
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
 
 /** A cell value of a transcribed case: a value, visibly blank (null), or not visible ("n/v"). */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- "n/v" documents the marker though string covers it
 export type CaseValue = RawCell | "n/v";
 
 /**
@@ -73,7 +74,11 @@ export function loadCases(): CaseFile[] {
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as CaseFile);
 }
 
-const T4_ROWS: Record<string, string> = { 行政复议: "复议", 未经复议直接起诉: "直诉", 复议后起诉: "复诉" };
+const T4_ROWS: Record<string, string> = {
+  行政复议: "复议",
+  未经复议直接起诉: "直诉",
+  复议后起诉: "复诉",
+};
 
 /** The tables of a case as located tables (table 二 rows matched by official label or variant). */
 export function caseTables(c: CaseFile): LocatedTable[] {
@@ -88,7 +93,9 @@ export function caseTables(c: CaseFile): LocatedTable[] {
       for (const [label, values] of Object.entries(published.rows)) {
         const n = normalizeLabel(label);
         const r = block.rows.find(
-          (x) => normalizeLabel(x.label) === n || (x.variants ?? []).some((v) => normalizeLabel(v) === n),
+          (x) =>
+            normalizeLabel(x.label) === n ||
+            (x.variants ?? []).some((v) => normalizeLabel(v) === n),
         );
         if (r !== undefined) rows[r.key] = values;
       }

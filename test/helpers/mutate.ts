@@ -12,7 +12,12 @@ export function withCell(tables: LocatedTable[], key: CellKey, raw: RawCell): Lo
     if (d === undefined) throw new Error(`no cell ${cellId(key)}`);
     const cells = new Map(t.cells);
     const old = cells.get(cellId(key));
-    const cell: FigureCell = { ...key, ...(old?.address === undefined ? {} : { address: old.address }), raw, reading: readCell(raw, d.domain) };
+    const cell: FigureCell = {
+      ...key,
+      ...(old?.address === undefined ? {} : { address: old.address }),
+      raw,
+      reading: readCell(raw, d.domain),
+    };
     cells.set(cellId(key), cell);
     return { ...t, cells };
   });

@@ -195,11 +195,22 @@ function argsOf(f: Finding, locale: Locale): Args {
   const first = f.cells[0];
   const rowKey = typeof params["row"] === "string" ? params["row"] : first?.row;
   const columnKey = typeof params["column"] === "string" ? params["column"] : first?.column;
-  const address = first?.address === undefined ? "" : locale === "zh-CN" ? `（${first.address}）` : ` (${first.address})`;
+  const address =
+    first?.address === undefined
+      ? ""
+      : locale === "zh-CN"
+        ? `（${first.address}）`
+        : ` (${first.address})`;
   return {
     table: table === undefined ? "" : tableName(table, locale),
-    row: table === undefined || rowKey === undefined ? (rowKey ?? "") : rowLabel(table, rowKey, locale),
-    column: table === undefined || columnKey === undefined ? (columnKey ?? "") : columnLabel(table, columnKey, locale),
+    row:
+      table === undefined || rowKey === undefined
+        ? (rowKey ?? "")
+        : rowLabel(table, rowKey, locale),
+    column:
+      table === undefined || columnKey === undefined
+        ? (columnKey ?? "")
+        : columnLabel(table, columnKey, locale),
     cell: first === undefined ? "" : `${cellLabel(first, locale)}${address}`,
     reported: number(f.reported),
     computed: number(f.computed),

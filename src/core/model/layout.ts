@@ -4,7 +4,14 @@
  * reader does not rely on it, because real sheets drift from it.
  */
 import type { Grid, RawCell } from "./figures";
-import { cellId, tableDef, type CellKey, type FormatVersion, type TableDef, type TableId } from "./tables";
+import {
+  cellId,
+  tableDef,
+  type CellKey,
+  type FormatVersion,
+  type TableDef,
+  type TableId,
+} from "./tables";
 
 export type LayoutRole = "title" | "header" | "label" | "note" | "input" | "total";
 
@@ -31,7 +38,8 @@ export interface TableLayout {
 }
 
 /** The note in table 三's corner cell, part of the official table. */
-export const T3_CORNER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+export const T3_CORNER_NOTE =
+  "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 function span(
   row: number,
@@ -63,7 +71,11 @@ function layoutT2(def: TableDef): TableLayout {
     cells.push(span(row, 0, 1, 1, "header", block.columnHeaderLabel));
     const columnSpan = (width - 1) / block.columns.length;
     const spans = block.columns.map((_, i) =>
-      Number.isInteger(columnSpan) ? columnSpan : i === block.columns.length - 1 ? width - 1 - i : 1,
+      Number.isInteger(columnSpan)
+        ? columnSpan
+        : i === block.columns.length - 1
+          ? width - 1 - i
+          : 1,
     );
     let column = 1;
     block.columns.forEach((c, i) => {
@@ -75,13 +87,26 @@ function layoutT2(def: TableDef): TableLayout {
       cells.push(span(row, 0, 1, 1, "label", r.label));
       column = 1;
       block.columns.forEach((c, i) => {
-        cells.push(span(row, column, 1, spans[i]!, "input", undefined, { table: "T2", row: r.key, column: c.key }));
+        cells.push(
+          span(row, column, 1, spans[i]!, "input", undefined, {
+            table: "T2",
+            row: r.key,
+            column: c.key,
+          }),
+        );
         column += spans[i]!;
       });
       row += 1;
     }
   }
-  return { table: "T2", version: def.version, rows: row, columns: width, cells, columnWidths: [18, 14, 14, 14] };
+  return {
+    table: "T2",
+    version: def.version,
+    rows: row,
+    columns: width,
+    cells,
+    columnWidths: [18, 14, 14, 14],
+  };
 }
 
 function layoutT3(def: TableDef): TableLayout {
@@ -119,7 +144,13 @@ function layoutT3(def: TableDef): TableLayout {
     }
     block.columns.forEach((c, j) => {
       const total = r.total === true || c.key === def.totalColumn;
-      cells.push(span(row, 3 + j, 1, 1, total ? "total" : "input", undefined, { table: "T3", row: r.key, column: c.key }));
+      cells.push(
+        span(row, 3 + j, 1, 1, total ? "total" : "input", undefined, {
+          table: "T3",
+          row: r.key,
+          column: c.key,
+        }),
+      );
     });
   });
   return {
@@ -151,10 +182,23 @@ function layoutT4(def: TableDef): TableLayout {
   groups.forEach((g, gi) =>
     results.forEach((c, i) => {
       const role = c.key === def.totalColumn ? "total" : "input";
-      cells.push(span(4, gi * results.length + i, 1, 1, role, undefined, { table: "T4", row: g.key, column: c.key }));
+      cells.push(
+        span(4, gi * results.length + i, 1, 1, role, undefined, {
+          table: "T4",
+          row: g.key,
+          column: c.key,
+        }),
+      );
     }),
   );
-  return { table: "T4", version: def.version, rows: 5, columns: width, cells, columnWidths: Array<number>(width).fill(7) };
+  return {
+    table: "T4",
+    version: def.version,
+    rows: 5,
+    columns: width,
+    cells,
+    columnWidths: Array<number>(width).fill(7),
+  };
 }
 
 /** The official layout of a table in a format version. */

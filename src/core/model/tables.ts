@@ -252,7 +252,7 @@ const T3_HEAD_ROWS: readonly RowDef[] = [
   {
     key: "三(三)3",
     label: "3.危及“三安全一稳定”",
-    variants: ["3.危及\"三安全一稳定\"", "3.危及三安全一稳定"],
+    variants: ['3.危及"三安全一稳定"', "3.危及三安全一稳定"],
     path: [RESULTS, G3],
   },
   { key: "三(三)4", label: "4.保护第三方合法权益", path: [RESULTS, G3] },

@@ -27,7 +27,20 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 /** Marks that mean "not applicable" in published tables. */
-const NOT_APPLICABLE = new Set(["/", "\\", "-", "--", "---", "—", "——", "–", "n/a", "na", "×", "x"]);
+const NOT_APPLICABLE = new Set([
+  "/",
+  "\\",
+  "-",
+  "--",
+  "---",
+  "—",
+  "——",
+  "–",
+  "n/a",
+  "na",
+  "×",
+  "x",
+]);
 
 /** Words that mean "none": reported with the suggestion 0, not read as 0. */
 const NONE_WORDS = new Set(["无", "没有", "空", "暂无", "nil", "none"]);
@@ -60,7 +73,12 @@ function readText(raw: string, domain: ValueDomain): CellReading {
   const form: NumberForm | undefined = normal !== trimmed ? "full-width" : undefined;
   const plain = parsePlainNumber(normal);
   if (plain !== undefined) {
-    return checkNumber(plain.value, domain, trimmed, plain.thousands ? "thousands" : (form ?? "text"));
+    return checkNumber(
+      plain.value,
+      domain,
+      trimmed,
+      plain.thousands ? "thousands" : (form ?? "text"),
+    );
   }
   return { kind: "text", text: trimmed, ...suggestionFor(normal) };
 }
@@ -94,7 +112,9 @@ function checkNumber(
 ): CellReading {
   if (!Number.isFinite(value)) return { kind: "error", text: text ?? String(value) };
   const invalid = (problem: InvalidProblem): CellReading =>
-    text === undefined ? { kind: "invalid", value, problem } : { kind: "invalid", value, problem, text };
+    text === undefined
+      ? { kind: "invalid", value, problem }
+      : { kind: "invalid", value, problem, text };
   if (value < 0 && domain !== "change") return invalid("negative");
   if (domain === "amount") {
     if (decimalPlaces(value) > AMOUNT_DECIMALS) return invalid("too-precise");
@@ -102,7 +122,9 @@ function checkNumber(
     return invalid("fraction");
   }
   const clean = isWhole(value) ? Math.round(value) : value;
-  return via === undefined ? { kind: "number", value: clean } : { kind: "number", value: clean, via };
+  return via === undefined
+    ? { kind: "number", value: clean }
+    : { kind: "number", value: clean, via };
 }
 
 /** True when a number is whole up to floating-point noise from formulas (1e-9). */
@@ -113,6 +135,7 @@ export function isWhole(value: number): boolean {
 /** Decimal places of a number as a person wrote it, ignoring floating-point noise. */
 export function decimalPlaces(value: number): number {
   const text = Number(value.toPrecision(12)).toString();
-  if (text.includes("e-")) return Number(text.split("e-")[1]) + (text.split("e")[0]!.split(".")[1]?.length ?? 0);
+  if (text.includes("e-"))
+    return Number(text.split("e-")[1]) + (text.split("e")[0]!.split(".")[1]?.length ?? 0);
   return text.split(".")[1]?.length ?? 0;
 }

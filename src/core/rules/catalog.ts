@@ -194,36 +194,32 @@ function table4Rules(): Rule[] {
   const parts = T4_COLUMNS.filter((c) => c.key !== "总计").map((c) => c.key);
   return tableDef("T4")
     .blocks[0]!.rows.map((g) => g.key)
-    .map(
-      (g): Rule => ({
-        kind: "linear",
-        id: "R4",
-        code: "group-total-mismatch",
-        severity: "error",
-        table: "T4",
-        instance: { row: g },
-        left: [t4(g, "总计")],
-        right: parts.map((k) => t4(g, k)),
-      }),
-    );
+    .map((g): Rule => ({
+      kind: "linear",
+      id: "R4",
+      code: "group-total-mismatch",
+      severity: "error",
+      table: "T4",
+      instance: { row: g },
+      left: [t4(g, "总计")],
+      right: parts.map((k) => t4(g, k)),
+    }));
 }
 
 /** Cross-period rules: this year's 上年结转 = last year's 结转下年度 (X1); 现行有效 stock (X2). */
 function crossPeriodRules(): Rule[] {
-  const rules: Rule[] = T3_COLUMNS.map(
-    (c): Rule => ({
-      kind: "cross-period",
-      id: "X1",
-      code: "carry-over-mismatch",
-      severity: "error",
-      table: "T3",
-      instance: { column: c.key },
-      target: t3("二", c.key),
-      lastYear: [t3("四", c.key)],
-      plus: [],
-      minus: [],
-    }),
-  );
+  const rules: Rule[] = T3_COLUMNS.map((c): Rule => ({
+    kind: "cross-period",
+    id: "X1",
+    code: "carry-over-mismatch",
+    severity: "error",
+    table: "T3",
+    instance: { column: c.key },
+    target: t3("二", c.key),
+    lastYear: [t3("四", c.key)],
+    plus: [],
+    minus: [],
+  }));
   for (const row of ["规章", "行政规范性文件"]) {
     rules.push({
       kind: "cross-period",

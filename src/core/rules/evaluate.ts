@@ -60,7 +60,11 @@ interface Term {
 }
 
 /** The terms of a rule, or undefined when a cell is absent from the figures. */
-function termsOf(figures: FigureSet, left: readonly CellKey[], right: readonly CellKey[]): Term[] | undefined {
+function termsOf(
+  figures: FigureSet,
+  left: readonly CellKey[],
+  right: readonly CellKey[],
+): Term[] | undefined {
   const terms: Term[] = [];
   for (const [keys, sign] of [
     [left, 1],
@@ -136,7 +140,16 @@ const evaluateBound: Evaluator<BoundRule> = (rule, { figures }) => {
 };
 
 /** What R5 and R6 say about one cell's reading, if anything. */
-function cellValueFinding(cell: FigureCell): { id: "R5" | "R6"; code: FindingCode; severity: Severity; params: Record<string, string | number> } | undefined {
+function cellValueFinding(
+  cell: FigureCell,
+):
+  | {
+      id: "R5" | "R6";
+      code: FindingCode;
+      severity: Severity;
+      params: Record<string, string | number>;
+    }
+  | undefined {
   const r = cell.reading;
   switch (r.kind) {
     case "number":
@@ -150,7 +163,10 @@ function cellValueFinding(cell: FigureCell): { id: "R5" | "R6"; code: FindingCod
         id: "R5",
         code: "text",
         severity: "error",
-        params: r.suggestion === undefined ? { text: r.text } : { text: r.text, suggestion: r.suggestion },
+        params:
+          r.suggestion === undefined
+            ? { text: r.text }
+            : { text: r.text, suggestion: r.suggestion },
       };
     case "error":
       return { id: "R5", code: "excel-error", severity: "error", params: { text: r.text } };
@@ -212,7 +228,10 @@ const evaluateFormat: Evaluator<FormatRule> = (rule, { figures, year }) => {
       severity: rule.severity,
       table: t.table,
       cells: [],
-      params: { ...(year === undefined ? {} : { year }), ...(t.range === undefined ? {} : { range: t.range }) },
+      params: {
+        ...(year === undefined ? {} : { year }),
+        ...(t.range === undefined ? {} : { range: t.range }),
+      },
     }));
 };
 

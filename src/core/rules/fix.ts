@@ -51,7 +51,11 @@ function holds(rule: ArithmeticRule, values: ReadonlyMap<string, number>): boole
 }
 
 /** The value a cell must take for a linear rule to hold, all else equal. */
-function solve(rule: LinearRule, key: CellKey, values: ReadonlyMap<string, number>): number | undefined {
+function solve(
+  rule: LinearRule,
+  key: CellKey,
+  values: ReadonlyMap<string, number>,
+): number | undefined {
   const id = cellId(key);
   let l = 0;
   let r = 0;
@@ -85,7 +89,8 @@ export function attachFixes(
   const values = new Map<string, number>();
   const domains = new Map<string, ValueDomain>();
   for (const table of figures.tables) {
-    for (const d of dataCells(tableDef(table.table, table.version))) domains.set(cellId(d), d.domain);
+    for (const d of dataCells(tableDef(table.table, table.version)))
+      domains.set(cellId(d), d.domain);
     for (const [id, cell] of table.cells) {
       const v = numericValue(cell.reading);
       if (v !== undefined) values.set(id, v);
@@ -104,7 +109,8 @@ export function attachFixes(
     }
   }
   const failedRules = new Map<ArithmeticRule, Failure>();
-  for (const { rule } of arithmetic) if (holds(rule, values) === false) failedRules.set(rule, { rule });
+  for (const { rule } of arithmetic)
+    if (holds(rule, values) === false) failedRules.set(rule, { rule });
   const invalidCells = new Map<string, Failure>();
   for (const { rule, findings } of results) {
     if (rule.kind !== "cell-values") continue;

@@ -40,7 +40,8 @@ export function groupProblems(findings: readonly Finding[]): Problem[] {
       group.push(withFix);
     }
   }
-  const worst = (p: Problem): number => Math.min(...p.findings.map((f) => SEVERITY_ORDER[f.severity]));
+  const worst = (p: Problem): number =>
+    Math.min(...p.findings.map((f) => SEVERITY_ORDER[f.severity]));
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => worst(a.p) - worst(b.p) || a.i - b.i)

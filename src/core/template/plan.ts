@@ -91,8 +91,14 @@ const VALIDATION_TEXT: Record<Locale, { count: [string, string]; amount: [string
     amount: ["请填金额（万元）", "请填不小于 0 的金额，单位万元，最多 4 位小数。"],
   },
   "en-US": {
-    count: ["Enter a count", "Enter a whole number of 0 or more; enter 0 when there is nothing to report."],
-    amount: ["Enter an amount (10,000 yuan)", "Enter an amount of 0 or more in 10,000 yuan, at most 4 decimals."],
+    count: [
+      "Enter a count",
+      "Enter a whole number of 0 or more; enter 0 when there is nothing to report.",
+    ],
+    amount: [
+      "Enter an amount (10,000 yuan)",
+      "Enter an amount of 0 or more in 10,000 yuan, at most 4 decimals.",
+    ],
   },
 };
 
@@ -100,7 +106,8 @@ const VALIDATION_TEXT: Record<Locale, { count: [string, string]; amount: [string
 function ruleFormula(rule: Rule, at: (key: CellKey) => string): string | undefined {
   const sum = (keys: readonly CellKey[]): string => `SUM(${keys.map(at).join(",")})`;
   const marker = `N("${HIGHLIGHT_MARKER}:${rule.id}")`;
-  if (rule.kind === "linear") return `=${marker}+ABS(${sum(rule.left)}-${sum(rule.right)})>0.000001`;
+  if (rule.kind === "linear")
+    return `=${marker}+ABS(${sum(rule.left)}-${sum(rule.right)})>0.000001`;
   if (rule.kind === "bound") return `=${marker}+${sum(rule.part)}-${sum(rule.whole)}>0.000001`;
   return undefined;
 }
@@ -141,7 +148,9 @@ function planTable(
   const cells: PlannedCell[] = [];
   const merges: PlannedMerge[] = [];
   const amountCells = new Set(
-    def.blocks.filter((b) => b.domain === "amount").flatMap((b) => b.rows.map((r) => `${table}/${r.key}/`)),
+    def.blocks
+      .filter((b) => b.domain === "amount")
+      .flatMap((b) => b.rows.map((r) => `${table}/${r.key}/`)),
   );
   const inputAddresses: string[] = [];
   const countInputs: string[] = [];
@@ -149,7 +158,14 @@ function planTable(
   for (const c of layout.cells) {
     const address = cellAddress(top + c.row, left + c.column);
     if (c.rowSpan > 1 || c.columnSpan > 1) {
-      merges.push({ range: rangeAddress(top + c.row, left + c.column, top + c.row + c.rowSpan - 1, left + c.column + c.columnSpan - 1) });
+      merges.push({
+        range: rangeAddress(
+          top + c.row,
+          left + c.column,
+          top + c.row + c.rowSpan - 1,
+          left + c.column + c.columnSpan - 1,
+        ),
+      });
     }
     if (c.cell === undefined) {
       cells.push({ address, role: c.role, ...(c.text === undefined ? {} : { text: c.text }) });
@@ -159,22 +175,45 @@ function planTable(
     const numberFormat = amount ? "General" : "0";
     const formula = c.role === "total" && totalsAsFormulas ? totals.get(cellId(c.cell)) : undefined;
     const role: LayoutRole = formula === undefined ? "input" : "total";
-    cells.push({ address, role, cell: c.cell, numberFormat, ...(formula === undefined ? {} : { formula }) });
+    cells.push({
+      address,
+      role,
+      cell: c.cell,
+      numberFormat,
+      ...(formula === undefined ? {} : { formula }),
+    });
     if (role === "input") {
       inputAddresses.push(address);
       (amount ? amountInputs : countInputs).push(address);
     }
   }
   const stampRow = top + layout.rows;
-  cells.push({ address: cellAddress(stampRow, left), role: "stamp", text: `${FORMAT_STAMP} · ${tableRangeName(table)}` });
+  cells.push({
+    address: cellAddress(stampRow, left),
+    role: "stamp",
+    text: `${FORMAT_STAMP} · ${tableRangeName(table)}`,
+  });
 
   const text = VALIDATION_TEXT[locale];
   const validations: PlannedValidation[] = [];
   if (countInputs.length > 0) {
-    validations.push({ range: countInputs.join(","), kind: "whole", minimum: 0, title: text.count[0], message: text.count[1] });
+    validations.push({
+      range: countInputs.join(","),
+      kind: "whole",
+      minimum: 0,
+      title: text.count[0],
+      message: text.count[1],
+    });
   }
   if (amountInputs.length > 0) {
-    validations.push({ range: amountInputs.join(","), kind: "decimal", minimum: 0, decimals: 4, title: text.amount[0], message: text.amount[1] });
+    validations.push({
+      range: amountInputs.join(","),
+      kind: "decimal",
+      minimum: 0,
+      decimals: 4,
+      title: text.amount[0],
+      message: text.amount[1],
+    });
   }
 
   const highlights: PlannedHighlight[] = [];
@@ -186,7 +225,9 @@ function planTable(
   }
   // R6: blank data cells; R5: anything in a data cell that is not a number ≥ 0. One format per
   // rectangle of data cells, its formula relative to the rectangle's top-left cell.
-  for (const rect of rectangles(cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address)))) {
+  for (const rect of rectangles(
+    cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address)),
+  )) {
     const first = cellAddress(rect.top, rect.left);
     const range = rangeAddress(rect.top, rect.left, rect.bottom, rect.right);
     highlights.push({
@@ -219,12 +260,21 @@ function planTable(
 }
 
 /** Plans the given tables stacked top to bottom from a position (default A1), in table order. */
-export function planTemplate(tables: readonly TableId[], options: TemplateOptions = {}): PlannedTable[] {
+export function planTemplate(
+  tables: readonly TableId[],
+  options: TemplateOptions = {},
+): PlannedTable[] {
   const planned: PlannedTable[] = [];
   let top = options.row ?? 0;
   const left = options.column ?? 0;
   for (const table of tables) {
-    const t = planTable(table, top, left, options.totalsAsFormulas ?? true, options.locale ?? "zh-CN");
+    const t = planTable(
+      table,
+      top,
+      left,
+      options.totalsAsFormulas ?? true,
+      options.locale ?? "zh-CN",
+    );
     planned.push(t);
     top += officialLayout(table).rows + 1 + (options.gap ?? 2);
   }
@@ -262,7 +312,9 @@ function rectangles(points: readonly { row: number; column: number }[]): Rectang
   }
   const merged: Rectangle[] = [];
   for (const r of runs) {
-    const above = merged.find((m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right);
+    const above = merged.find(
+      (m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right,
+    );
     if (above !== undefined) above.bottom = r.bottom;
     else merged.push({ ...r });
   }

@@ -37,7 +37,12 @@ const SMALL_UNITS: Readonly<Record<string, number>> = {
   仟: 1000,
 };
 
-const BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
+const BIG_UNITS: Readonly<Record<string, number>> = {
+  万: 10_000,
+  萬: 10_000,
+  亿: 100_000_000,
+  億: 100_000_000,
+};
 
 /** The characters a Chinese numeral is made of, for building patterns. */
 export const NUMERAL_CHARS = "零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億";

@@ -38,12 +38,21 @@ const BAD: readonly [string, Case][] = [
   ["无", { input: "无", rule: "R5", code: "text", suggestion: 0 }],
   ["暂无", { input: "暂无", rule: "R5", code: "text", suggestion: 0 }],
   ["a number with its unit (5件)", { input: "5件", rule: "R5", code: "text", suggestion: 5 }],
-  ["a full-width number with its unit (３件)", { input: "３件", rule: "R5", code: "text", suggestion: 3 }],
+  [
+    "a full-width number with its unit (３件)",
+    { input: "３件", rule: "R5", code: "text", suggestion: 3 },
+  ],
   ["zero with its unit (0件)", { input: "0件", rule: "R5", code: "text", suggestion: 0 }],
   ["a Chinese numeral (五)", { input: "五", rule: "R5", code: "text", suggestion: 5 }],
   ["a Chinese numeral (十二)", { input: "十二", rule: "R5", code: "text", suggestion: 12 }],
-  ["a Chinese numeral (一百零五)", { input: "一百零五", rule: "R5", code: "text", suggestion: 105 }],
-  ["a Chinese numeral with a unit (两件)", { input: "两件", rule: "R5", code: "text", suggestion: 2 }],
+  [
+    "a Chinese numeral (一百零五)",
+    { input: "一百零五", rule: "R5", code: "text", suggestion: 105 },
+  ],
+  [
+    "a Chinese numeral with a unit (两件)",
+    { input: "两件", rule: "R5", code: "text", suggestion: 2 },
+  ],
   ["an approximate figure (约5)", { input: "约5", rule: "R5", code: "text" }],
   ["a range (5-6)", { input: "5-6", rule: "R5", code: "text" }],
   ["a percentage", { input: "12%", rule: "R5", code: "text" }],
@@ -63,9 +72,15 @@ const BAD: readonly [string, Case][] = [
   ["#NAME?", { input: "#NAME?", rule: "R5", code: "excel-error" }],
   ["NaN", { input: Number.NaN, rule: "R5", code: "excel-error" }],
   ["Infinity", { input: Number.POSITIVE_INFINITY, rule: "R5", code: "excel-error" }],
-  ["a fee with five decimals (元 typed as 万元)", { input: 0.00123, rule: "R5", code: "too-precise", cell: FEE }],
+  [
+    "a fee with five decimals (元 typed as 万元)",
+    { input: 0.00123, rule: "R5", code: "too-precise", cell: FEE },
+  ],
   ["a negative fee", { input: -0.5, rule: "R5", code: "negative", cell: FEE }],
-  ["a fee as text with a unit", { input: "3.5万元", rule: "R5", code: "text", suggestion: 3.5, cell: FEE }],
+  [
+    "a fee as text with a unit",
+    { input: "3.5万元", rule: "R5", code: "text", suggestion: 3.5, cell: FEE },
+  ],
 ];
 
 const ACCEPTED: readonly [string, RawCell, number, CellKey][] = [
@@ -85,7 +100,10 @@ describe("bad cell inputs", () => {
   it.each(BAD)("%s gets its own finding on that cell", (_name, c) => {
     const cell = c.cell ?? COUNT;
     const { findings } = runRules(withCell(seedTables(), cell, c.input));
-    const own = findings.filter((f) => f.rule === c.rule && f.cells.some((x) => x.row === cell.row && x.column === cell.column));
+    const own = findings.filter(
+      (f) =>
+        f.rule === c.rule && f.cells.some((x) => x.row === cell.row && x.column === cell.column),
+    );
     expect(own.map((f) => f.code)).toEqual([c.code]);
     if (c.suggestion !== undefined) expect(own[0]!.params["suggestion"]).toBe(c.suggestion);
     // Every other finding is about the same cell (a negative number also breaks the sums).
@@ -102,7 +120,9 @@ describe("bad cell inputs", () => {
 describe("accepted cell inputs", () => {
   it.each(ACCEPTED)("%s is read as a number with no finding", (_name, input, value, cell) => {
     const tables = withCell(seedTables(), cell, input);
-    const reading = tables.find((t) => t.table === cell.table)!.cells.get(`${cell.table}/${cell.row}/${cell.column}`)!.reading;
+    const reading = tables
+      .find((t) => t.table === cell.table)!
+      .cells.get(`${cell.table}/${cell.row}/${cell.column}`)!.reading;
     expect(reading).toMatchObject({ kind: "number", value });
     if (cell === COUNT && value !== 0) return; // a non-zero count breaks the seed's sums, as it should
     expect(runRules(tables).findings).toEqual([]);

@@ -15,14 +15,29 @@ describe("R1 (per-column balance of table 三)", () => {
   it("reports both sides and the difference when 四 is too large", () => {
     const { findings } = runRules(withCell(seed, t3("四", "自然人"), 2));
     const r1 = findings.find((f) => f.rule === "R1")!;
-    expect(r1).toMatchObject({ reported: 9, computed: 11, difference: -2, params: { column: "自然人" } });
-    expect(r1.cells.map(cellId)).toEqual(["T3/一/自然人", "T3/二/自然人", "T3/三(七)/自然人", "T3/四/自然人"]);
+    expect(r1).toMatchObject({
+      reported: 9,
+      computed: 11,
+      difference: -2,
+      params: { column: "自然人" },
+    });
+    expect(r1.cells.map(cellId)).toEqual([
+      "T3/一/自然人",
+      "T3/二/自然人",
+      "T3/三(七)/自然人",
+      "T3/四/自然人",
+    ]);
   });
 
   it("checks every one of the seven columns, not only 总计", () => {
     const tables = withCell(withCell(seed, t3("一", "其他"), 1), t3("一", "总计"), 10);
     const { findings } = runRules(tables);
-    expect(findings.filter((f) => f.rule === "R1").map((f) => f.params["column"]).sort()).toEqual(["其他", "总计"]);
+    expect(
+      findings
+        .filter((f) => f.rule === "R1")
+        .map((f) => f.params["column"])
+        .sort(),
+    ).toEqual(["其他", "总计"]);
   });
 });
 
@@ -62,7 +77,12 @@ describe("R4 (table 四)", () => {
     const { problems } = runRules(withCell(seed, { table: "T4", row: "复议", column: "维持" }, 2));
     expect(problems).toHaveLength(1);
     expect(problems[0]!.fix).toBeUndefined();
-    expect(problems[0]!.findings[0]).toMatchObject({ rule: "R4", reported: 2, computed: 3, difference: -1 });
+    expect(problems[0]!.findings[0]).toMatchObject({
+      rule: "R4",
+      reported: 2,
+      computed: 3,
+      difference: -1,
+    });
   });
 });
 
@@ -71,7 +91,9 @@ describe("R7 (规章 outside an agency's remit)", () => {
 
   it("warns a township that reports 规章", () => {
     const { findings } = runRules(nileke, { agencyLevel: "township" });
-    expect(findings).toEqual([expect.objectContaining({ rule: "R7", severity: "warning", reported: 6 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "R7", severity: "warning", reported: 6 }),
+    ]);
   });
 
   it("says nothing when the agency level is unknown or may make 规章", () => {
@@ -106,17 +128,33 @@ describe("X1 and X2 (last year's report)", () => {
   });
 
   it("warns when 现行有效 does not follow from last year plus 制发 minus 废止", () => {
-    const tables = withCell(withCell(seed, t2("行政规范性文件", "制发"), 3), t2("行政规范性文件", "现行有效"), 12);
+    const tables = withCell(
+      withCell(seed, t2("行政规范性文件", "制发"), 3),
+      t2("行政规范性文件", "现行有效"),
+      12,
+    );
     const x2 = runRules(tables, { lastYear }).findings.filter((f) => f.rule === "X2");
-    expect(x2).toEqual([expect.objectContaining({ severity: "warning", reported: 12, computed: 13, difference: -1 })]);
+    expect(x2).toEqual([
+      expect.objectContaining({ severity: "warning", reported: 12, computed: 13, difference: -1 }),
+    ]);
   });
 });
 
 describe("R9 (structure)", () => {
   it("reports each structure issue the reader found", () => {
-    const table = { ...buildTable("T2", { 规章: [0, 0, 0] }), structure: [{ code: "label-variant" as const, found: "现行有效件", official: "现行有效件数" }] };
+    const table = {
+      ...buildTable("T2", { 规章: [0, 0, 0] }),
+      structure: [
+        { code: "label-variant" as const, found: "现行有效件", official: "现行有效件数" },
+      ],
+    };
     expect(runRules([table]).findings).toEqual([
-      expect.objectContaining({ rule: "R9", code: "label-variant", severity: "warning", params: { found: "现行有效件", official: "现行有效件数" } }),
+      expect.objectContaining({
+        rule: "R9",
+        code: "label-variant",
+        severity: "warning",
+        params: { found: "现行有效件", official: "现行有效件数" },
+      }),
     ]);
   });
 

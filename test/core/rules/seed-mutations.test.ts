@@ -11,14 +11,20 @@ import { runRules } from "../../helpers/run-rules";
 
 const seed = seedTables();
 
-function mutations(): { id: string; key: { table: "T3" | "T4"; row: string; column: string }; original: number; delta: number }[] {
+function mutations(): {
+  id: string;
+  key: { table: "T3" | "T4"; row: string; column: string };
+  original: number;
+  delta: number;
+}[] {
   const list = [];
   for (const table of ["T3", "T4"] as const) {
     for (const d of dataCells(tableDef(table))) {
       const key = { table, row: d.row, column: d.column };
       const cell = seed.find((t) => t.table === table)!.cells.get(cellId(key))!;
       const original = numericValue(cell.reading)!;
-      for (const delta of [1, -1]) list.push({ id: `${cellId(key)} ${delta > 0 ? "+1" : "-1"}`, key, original, delta });
+      for (const delta of [1, -1])
+        list.push({ id: `${cellId(key)} ${delta > 0 ? "+1" : "-1"}`, key, original, delta });
     }
   }
   return list;
@@ -42,20 +48,25 @@ describe("single-cell changes to the seed's tables 三 and 四", () => {
     expect(o.findings.some((f) => f.severity === "error")).toBe(true);
   });
 
-  it.each(outcomes.map((o) => [o.m.id, o] as const))("%s gets a fix only when it names the changed cell", (_id, o) => {
-    for (const f of o.findings) {
-      if (f.fix === undefined) continue;
-      expect(cellId(f.fix.cell)).toBe(cellId(o.m.key));
-      expect(f.fix.value).toBe(o.m.original);
-      expect(f.fix.original).toBe(o.m.original + o.m.delta);
-    }
-    // A fixed problem holds every error the change caused.
-    const fixed = o.problems.filter((p) => p.fix !== undefined);
-    if (fixed.length > 0) {
-      expect(fixed).toHaveLength(1);
-      expect(o.problems.filter((p) => p.findings.some((f) => f.severity === "error"))).toHaveLength(1);
-    }
-  });
+  it.each(outcomes.map((o) => [o.m.id, o] as const))(
+    "%s gets a fix only when it names the changed cell",
+    (_id, o) => {
+      for (const f of o.findings) {
+        if (f.fix === undefined) continue;
+        expect(cellId(f.fix.cell)).toBe(cellId(o.m.key));
+        expect(f.fix.value).toBe(o.m.original);
+        expect(f.fix.original).toBe(o.m.original + o.m.delta);
+      }
+      // A fixed problem holds every error the change caused.
+      const fixed = o.problems.filter((p) => p.fix !== undefined);
+      if (fixed.length > 0) {
+        expect(fixed).toHaveLength(1);
+        expect(
+          o.problems.filter((p) => p.findings.some((f) => f.severity === "error")),
+        ).toHaveLength(1);
+      }
+    },
+  );
 
   it("proposes the fix for every change in table 三 and reports the detection rate", () => {
     const detected = outcomes.filter((o) => o.findings.some((f) => f.severity === "error")).length;
@@ -63,8 +74,18 @@ describe("single-cell changes to the seed's tables 三 and 四", () => {
     const t3Fixed = t3.filter((o) => o.problems.some((p) => p.fix !== undefined)).length;
     const t4 = outcomes.filter((o) => o.m.key.table === "T4");
     const t4Fixed = t4.filter((o) => o.problems.some((p) => p.fix !== undefined)).length;
-    const covered = new Set(buildRules({ t3Version: "2021", hasT2: true, hasT4: true, hasLastYear: true, hasNarrative: false }).flatMap((r) => ruleCells(r).map(cellId)));
-    const uncovered = dataCells(tableDef("T2")).filter((d) => !covered.has(cellId(d))).map((d) => cellId(d));
+    const covered = new Set(
+      buildRules({
+        t3Version: "2021",
+        hasT2: true,
+        hasT4: true,
+        hasLastYear: true,
+        hasNarrative: false,
+      }).flatMap((r) => ruleCells(r).map(cellId)),
+    );
+    const uncovered = dataCells(tableDef("T2"))
+      .filter((d) => !covered.has(cellId(d)))
+      .map((d) => cellId(d));
     process.stdout.write(
       [
         `seed mutations: ${detected}/${outcomes.length} detected (${((100 * detected) / outcomes.length).toFixed(1)}%)`,
