@@ -128,3 +128,64 @@ export function cellLabel(key: CellKey, locale: Locale): string {
   const table = tableName(key.table, locale);
   return locale === "zh-CN" ? `${table}「${row}」行「${column}」列` : `${table}, ${row}, ${column}`;
 }
+
+const QUANTITY_ZH: Record<string, string> = {
+  "applications-new": "本年新收政府信息公开申请",
+  "applications-carried-over": "上年结转申请",
+  "applications-concluded": "办结申请",
+  "applications-carried-forward": "结转下年度办理",
+  "review-total": "行政复议",
+  "litigation-total": "行政诉讼",
+  "review-and-litigation": "行政复议、行政诉讼",
+  "fee-amount": "行政事业性收费",
+  "processing-fee": "信息处理费",
+  "active-disclosure-total": "主动公开信息",
+};
+
+const QUANTITY_EN: Record<string, string> = {
+  "applications-new": "new requests",
+  "applications-carried-over": "requests carried over",
+  "applications-concluded": "requests concluded",
+  "applications-carried-forward": "requests carried forward",
+  "review-total": "administrative reviews",
+  "litigation-total": "lawsuits",
+  "review-and-litigation": "reviews and lawsuits",
+  "fee-amount": "administrative fees",
+  "processing-fee": "information processing fees",
+  "active-disclosure-total": "proactively disclosed items",
+};
+
+const GROUP_ZH: Record<string, string> = {
+  "三(一)": "予以公开",
+  "三(二)": "部分公开",
+  "三(三)": "不予公开",
+  "三(四)": "无法提供",
+  "三(五)": "不予处理",
+  "三(六)": "其他处理",
+};
+
+/**
+ * The name of a quantity a narrative claims (the narrative checker's quantity ids, such as
+ * `applications-new`, `outcome:三(三)`, `rules:行政规范性文件:制发`), for messages.
+ */
+export function quantityLabel(quantity: string, locale: Locale): string {
+  const fixed = (locale === "zh-CN" ? QUANTITY_ZH : QUANTITY_EN)[quantity];
+  if (fixed !== undefined) return fixed;
+  const [kind, a, b] = quantity.split(":");
+  if (kind === "outcome" && a !== undefined) {
+    if (locale === "zh-CN") return GROUP_ZH[a] ?? rowLabel("T3", a, locale);
+    return rowLabel("T3", GROUP_ZH[a] === undefined ? a : `${a}`, locale);
+  }
+  if (kind === "applicant" && a !== undefined) {
+    return locale === "zh-CN" ? `${a}申请` : `requests from ${columnLabel("T3", a, locale)}`;
+  }
+  if (kind === "rules" && a !== undefined && b !== undefined) {
+    return locale === "zh-CN"
+      ? `${a}${columnLabel("T2", b, locale)}`
+      : `${rowLabel("T2", a, locale)}, ${columnLabel("T2", b, locale)}`;
+  }
+  if (kind === "decisions" && a !== undefined) {
+    return locale === "zh-CN" ? `${a}决定` : `${rowLabel("T2", a, locale)} decisions`;
+  }
+  return quantity;
+}

@@ -6,7 +6,7 @@
 import type { AgencyLevel } from "../model/agency";
 import type { TableId } from "../model/tables";
 import type { Finding, FindingCode, Fix, RuleId } from "../rules/finding";
-import { cellLabel, columnLabel, rowLabel, tableName } from "./labels";
+import { cellLabel, columnLabel, quantityLabel, rowLabel, tableName } from "./labels";
 import type { Locale } from "./locale";
 
 /** The named arguments a message may use, resolved to display text. */
@@ -16,6 +16,8 @@ interface Args {
   readonly column: string;
   /** The first cell, with its address: 表三「…」行「自然人」列（Sheet1!D8）. */
   readonly cell: string;
+  /** How many cells the finding names. */
+  readonly cellCount: number;
   readonly reported: string;
   readonly computed: string;
   readonly difference: string;
@@ -101,13 +103,13 @@ function zh(code: FindingCode, a: Args): string {
     case "breakdown-sum-mismatch":
       return `正文写共 ${a.reported}${a.p("unit")}，但“其中”所列各项之和为 ${a.computed}${a.p("unit")}，相差 ${a.difference}。`;
     case "part-exceeds-total":
-      return `正文“其中”所列的一项（${a.computed}${a.p("unit")}）大于总数 ${a.reported}${a.p("unit")}。`;
+      return `正文写共 ${a.reported}${a.p("unit")}，但“其中”的一项${a.has("label") ? `「${a.p("label")}」` : ""}为 ${a.computed}，大于总数。`;
     case "narrative-balance-mismatch":
       return `正文所述依申请公开数字不平衡：本年新收加上年结转为 ${a.reported} 件，办结加结转下年度为 ${a.computed} 件，相差 ${a.difference}。`;
     case "narrative-outcomes-mismatch":
       return `正文所列各项办理结果之和为 ${a.computed} 件，与所述办结 ${a.reported} 件不一致。`;
     case "narrative-table-mismatch":
-      return `正文写「${a.p("quantity")}」${a.reported}${a.p("unit")}，与表格中的 ${a.computed} 不一致（${a.cell}）。`;
+      return `正文写「${a.p("quantity")}」${a.reported}${a.p("unit")}，与表格中的 ${a.computed} 不一致（${a.cell}${a.cellCount > 1 ? ` 等 ${a.cellCount} 格之和` : ""}）。`;
     case "same-quantity-differs":
       return `正文两处写「${a.p("quantity")}」，一处为 ${a.reported}，另一处为 ${a.computed}。`;
     case "percentage-mismatch":
@@ -173,13 +175,13 @@ function en(code: FindingCode, a: Args): string {
     case "breakdown-sum-mismatch":
       return `The text states a total of ${a.reported}, but its parts add up to ${a.computed}, off by ${a.difference}.`;
     case "part-exceeds-total":
-      return `A part stated in the text (${a.computed}) is larger than its total (${a.reported}).`;
+      return `A part stated in the text${a.has("label") ? ` ("${a.p("label")}")` : ""} is ${a.computed}, more than its total ${a.reported}.`;
     case "narrative-balance-mismatch":
       return `The text's request figures do not balance: new + carried over = ${a.reported}, concluded + carried forward = ${a.computed}.`;
     case "narrative-outcomes-mismatch":
       return `The outcomes listed in the text add up to ${a.computed}, not the ${a.reported} concluded it states.`;
     case "narrative-table-mismatch":
-      return `The text states "${a.p("quantity")}" as ${a.reported}, but the table holds ${a.computed} (${a.cell}).`;
+      return `The text states "${a.p("quantity")}" as ${a.reported}, but the table holds ${a.computed} (${a.cell}${a.cellCount > 1 ? ` and ${a.cellCount - 1} more cells` : ""}).`;
     case "same-quantity-differs":
       return `The text states "${a.p("quantity")}" twice, as ${a.reported} and as ${a.computed}.`;
     case "percentage-mismatch":
@@ -212,11 +214,13 @@ function argsOf(f: Finding, locale: Locale): Args {
         ? (columnKey ?? "")
         : columnLabel(table, columnKey, locale),
     cell: first === undefined ? "" : `${cellLabel(first, locale)}${address}`,
+    cellCount: f.cells.length,
     reported: number(f.reported),
     computed: number(f.computed),
     difference: signed(f.difference),
     p: (name) => {
       const v = params[name];
+      if (name === "quantity" && typeof v === "string") return quantityLabel(v, locale);
       return v === undefined ? "" : typeof v === "number" ? number(v) : v;
     },
     has: (name) => params[name] !== undefined,
