@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: the figures the issues ask for, measured on this machine.
+ * - core: check time per report (seed), reading a 10,000 × 50 grid holding the three tables
+ * - add-in: round trips (context.sync calls) per operation and the pane's bundle size
+ * - command line: 1,000 workbooks checked against a plain read of the same files, peak memory
+ */
+import { benchCore } from "./core";
+import { benchReadGrid } from "./read-grid";
+import { benchCli } from "./cli";
+
+function line(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only === undefined || only === "core") {
+    const core = benchCore();
+    line("## core (seed report, median)");
+    line(`read report text:            ${core.readTextMs.toFixed(3)} ms`);
+    line(`check tables only:           ${core.checkMs.toFixed(3)} ms`);
+    line(`check tables + narrative:    ${core.checkWithNarrativeMs.toFixed(3)} ms (${core.rulesChecked} rules)`);
+    const grid = benchReadGrid();
+    line(`locate tables in ${grid.rows} × ${grid.columns} grid: ${grid.milliseconds} ms (${grid.tablesFound} tables found)`);
+    line("");
+  }
+  if (only === undefined || only === "cli") {
+    line("## command line");
+    await benchCli(line);
+    line("");
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
