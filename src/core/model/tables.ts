@@ -219,7 +219,7 @@ export const T3_COLUMNS: readonly ColumnDef[] = [
   { key: "科研机构", label: "科研机构" },
   { key: "社会公益组织", label: "社会公益组织" },
   { key: "法律服务机构", label: "法律服务机构" },
-  { key: "其他", label: "其他" },
+  { key: "其他", label: "其他", variants: ["其它"] },
   { key: "总计", label: "总计" },
 ];
 
@@ -294,7 +294,7 @@ const T3_2021: TableDef = {
           label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
           path: [RESULTS, G6],
         },
-        { key: "三(六)3", label: "3.其他", path: [RESULTS, G6] },
+        { key: "三(六)3", label: "3.其他", variants: ["3.其它"], path: [RESULTS, G6] },
         { key: "三(七)", label: "（七）总计", path: [RESULTS], total: true },
         {
           key: "四",
@@ -329,7 +329,7 @@ const T3_2019: TableDef = {
 export const T4_COLUMNS: readonly ColumnDef[] = [
   { key: "维持", label: "结果维持" },
   { key: "纠正", label: "结果纠正" },
-  { key: "其他", label: "其他结果" },
+  { key: "其他", label: "其他结果", variants: ["其它结果"] },
   { key: "未结", label: "尚未审结" },
   { key: "总计", label: "总计" },
 ];
