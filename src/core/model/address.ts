@@ -47,3 +47,21 @@ export function qualify(sheet: string, address: string): string {
   const name = plain ? sheet : `'${sheet.replace(/'/gu, "''")}'`;
   return `${name}!${address}`;
 }
+
+/** The absolute form of a cell address: D7 → $D$7. */
+export function absoluteAddress(address: string): string {
+  const { row, column } = parseCellAddress(address);
+  return `$${columnLetters(column)}$${row + 1}`;
+}
+
+/** Splits "表三!D7" or "'a b'!D7" into sheet and address; undefined when it has no sheet. */
+export function splitQualified(address: string): { sheet: string; address: string } | undefined {
+  const at = address.lastIndexOf("!");
+  if (at < 0) return undefined;
+  const rawSheet = address.slice(0, at);
+  const sheet =
+    rawSheet.startsWith("'") && rawSheet.endsWith("'")
+      ? rawSheet.slice(1, -1).replace(/''/gu, "'")
+      : rawSheet;
+  return { sheet, address: address.slice(at + 1) };
+}

@@ -5,17 +5,17 @@
  * carry out this plan, so the add-in and the command line write the same tables.
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../model/address";
+import { ruleHighlight, valueHighlights } from "./highlights";
 import { layoutPositions, officialLayout, type LayoutRole } from "../model/layout";
 import { cellId, tableDef, type CellKey, type FormatVersion, type TableId } from "../model/tables";
-import { buildRules, type Rule } from "../rules/catalog";
+import { buildRules } from "../rules/catalog";
 import type { RuleId, Severity } from "../rules/finding";
 import type { Locale } from "../locales/locale";
 
 /** The format stamp written beside each inserted table (and checked by the reader's caller). */
 export const FORMAT_STAMP = "国办公开办函〔2021〕30号";
 
-/** A marker inside every highlight formula, so the add-in can recognise its own formats. */
-export const HIGHLIGHT_MARKER = "xxgk";
+export { HIGHLIGHT_MARKER } from "./highlights";
 
 /** The workbook name that locates a table again after rows are inserted. */
 export function tableRangeName(table: TableId): string {
@@ -49,7 +49,10 @@ export interface PlannedValidation {
   readonly message: string;
 }
 
-/** A conditional format: `formula` is true where a rule is broken. Relative to `range`'s top-left. */
+/**
+ * A conditional format: `formula` is true where a rule is broken. Rule highlights (over separate
+ * cells, comma-joined) use absolute references; R5/R6 test their rectangle's top-left cell.
+ */
 export interface PlannedHighlight {
   readonly rule: RuleId;
   readonly severity: Severity;
@@ -101,16 +104,6 @@ const VALIDATION_TEXT: Record<Locale, { count: [string, string]; amount: [string
     ],
   },
 };
-
-/** The Excel formula that is true where a linear or bound rule is broken. */
-function ruleFormula(rule: Rule, at: (key: CellKey) => string): string | undefined {
-  const sum = (keys: readonly CellKey[]): string => `SUM(${keys.map(at).join(",")})`;
-  const marker = `N("${HIGHLIGHT_MARKER}:${rule.id}")`;
-  if (rule.kind === "linear")
-    return `=${marker}+ABS(${sum(rule.left)}-${sum(rule.right)})>0.000001`;
-  if (rule.kind === "bound") return `=${marker}+${sum(rule.part)}-${sum(rule.whole)}>0.000001`;
-  return undefined;
-}
 
 /** Plans one table at a zero-based position. */
 function planTable(
@@ -218,31 +211,11 @@ function planTable(
 
   const highlights: PlannedHighlight[] = [];
   for (const r of rules) {
-    const formula = ruleFormula(r, at);
-    if (formula === undefined || (r.kind !== "linear" && r.kind !== "bound")) continue;
-    const keys = r.kind === "linear" ? [...r.left, ...r.right] : [...r.part, ...r.whole];
-    highlights.push({ rule: r.id, severity: r.severity, range: keys.map(at).join(","), formula });
+    const h = ruleHighlight(r, at);
+    if (h !== undefined) highlights.push({ rule: h.rule, severity: h.severity, range: h.cells.join(","), formula: h.formula });
   }
-  // R6: blank data cells; R5: anything in a data cell that is not a number ≥ 0. One format per
-  // rectangle of data cells, its formula relative to the rectangle's top-left cell.
-  for (const rect of rectangles(
-    cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address)),
-  )) {
-    const first = cellAddress(rect.top, rect.left);
-    const range = rangeAddress(rect.top, rect.left, rect.bottom, rect.right);
-    highlights.push({
-      rule: "R6",
-      severity: "warning",
-      range,
-      formula: `=N("${HIGHLIGHT_MARKER}:R6")+LEN(TRIM(${first}))=0`,
-    });
-    highlights.push({
-      rule: "R5",
-      severity: "error",
-      range,
-      formula: `=N("${HIGHLIGHT_MARKER}:R5")+AND(LEN(TRIM(${first}))>0,OR(NOT(ISNUMBER(${first})),${first}<0))`,
-    });
-  }
+  // R6 (blank) and R5 (not a number ≥ 0): one format per rectangle of data cells.
+  highlights.push(...valueHighlights(cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address))));
 
   return {
     table,
@@ -287,36 +260,4 @@ export class LayoutPositionError extends Error {
     super(`the layout has no position for ${cell}`);
     this.name = "LayoutPositionError";
   }
-}
-
-interface Rectangle {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Cells grouped into rectangles: contiguous runs per row, merged down while they line up. */
-function rectangles(points: readonly { row: number; column: number }[]): Rectangle[] {
-  const byRow = new Map<number, number[]>();
-  for (const p of points) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.column]);
-  const runs: Rectangle[] = [];
-  for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    const sorted = [...columns].sort((a, b) => a - b);
-    let start = sorted[0]!;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
-      runs.push({ top: row, bottom: row, left: start, right: sorted[i - 1]! });
-      if (i < sorted.length) start = sorted[i]!;
-    }
-  }
-  const merged: Rectangle[] = [];
-  for (const r of runs) {
-    const above = merged.find(
-      (m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right,
-    );
-    if (above !== undefined) above.bottom = r.bottom;
-    else merged.push({ ...r });
-  }
-  return merged;
 }

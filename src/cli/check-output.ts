@@ -1,0 +1,154 @@
+/**
+ * The three output formats of `check`. Text and CSV are written file by file as the batch goes;
+ * JSON is one document, written at the end from the small per-file entries.
+ */
+import type { Locale } from "../core/locales/locale";
+import { cliText } from "./cli-messages";
+import type { CheckSummary } from "./check-summary";
+import { fileJson, qualifiedRange, type FileEntry } from "./file-entry";
+
+/** An output format: told about each file, then the summary. */
+export interface CheckOutput {
+  file(entry: FileEntry): void;
+  end(summary: CheckSummary): void;
+}
+
+/** The output formats `--format` accepts. */
+export const OUTPUT_FORMATS = ["text", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** A rule with more findings (without a fix) than this in one file is collapsed in text output… */
+const COLLAPSE_OVER = 5;
+/** …to this many findings and a count of the rest. */
+const COLLAPSE_SHOW = 3;
+
+/** Human-readable text: one block per file, problems with their fix, and a summary line. */
+export function textOutput(write: (text: string) => void, locale: Locale): CheckOutput {
+  const t = cliText(locale);
+  const english = locale === "en-US";
+  const colon = english ? ": " : "：";
+  const [open, close] = english ? [" (", ")"] : ["（", "）"];
+  const join = english ? "; " : "；";
+  return {
+    file(entry) {
+      if (entry.status === "unreadable") {
+        write(`✗ ${entry.file}${colon}${t.unreadable}${colon}${entry.error ?? ""}\n`);
+        return;
+      }
+      const count = (s: string): number => entry.findings.filter((f) => f.severity === s).length;
+      const tables = entry.tables
+        .map((tb) => {
+          const where = qualifiedRange(tb);
+          const format = tb.format === "2019" ? `${english ? ", " : "，"}${t.format2019}` : "";
+          return `${t.tableNames[tb.table]}${where === undefined ? "" : ` ${where}`}${format}`;
+        })
+        .join(join);
+      const status =
+        entry.findings.length === 0
+          ? t.clean
+          : t.fileCounts(count("error"), count("warning"), count("info"));
+      const mark = count("error") > 0 ? "✗" : entry.findings.length > 0 ? "!" : "✓";
+      write(
+        `${mark} ${entry.file} — ${status}${open}${tables === "" ? t.noTables : tables}${close}\n`,
+      );
+      // A rule that fires many times without a fix (a blank template: every cell R6) is shown
+      // by its first few findings and a count; JSON and CSV list every finding.
+      const perRule = new Map<string, number>();
+      for (const f of entry.findings)
+        if (f.fix === undefined) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+      const shown = new Map<string, number>();
+      let lastProblem = -1;
+      for (const f of entry.findings) {
+        if (f.fix === undefined && (perRule.get(f.rule) ?? 0) > COLLAPSE_OVER) {
+          const n = shown.get(f.rule) ?? 0;
+          shown.set(f.rule, n + 1);
+          if (n >= COLLAPSE_SHOW) continue;
+        }
+        const label = `[${t.severity[f.severity]}] ${f.rule}`;
+        write(`  ${label} ${f.message}\n`);
+        if (f.fixText !== undefined && f.problem !== lastProblem) write(`      → ${f.fixText}\n`);
+        lastProblem = f.problem;
+      }
+      for (const [rule, n] of shown)
+        if (n > COLLAPSE_SHOW) write(`  … ${t.more(n - COLLAPSE_SHOW, rule)}\n`);
+    },
+    end(summary) {
+      write(`\n${t.summary(summary)}\n`);
+    },
+  };
+}
+
+/** The whole run as one JSON document (issue 4's shape). */
+export function jsonOutput(write: (text: string) => void, version: string): CheckOutput {
+  const files: Record<string, unknown>[] = [];
+  return {
+    file(entry) {
+      files.push(fileJson(entry));
+    },
+    end(summary) {
+      write(`${JSON.stringify({ tool: "xxgk", version, files, summary }, null, 2)}\n`);
+    },
+  };
+}
+
+function csvField(value: string | number | undefined): string {
+  if (value === undefined) return "";
+  const text = String(value);
+  return /[",\n\r]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/** The CSV columns, one row per finding (and one per unreadable file). */
+export const CSV_COLUMNS = [
+  "file",
+  "status",
+  "rule",
+  "severity",
+  "table",
+  "cells",
+  "where",
+  "reported",
+  "computed",
+  "difference",
+  "fix_cell",
+  "fix_value",
+  "message",
+] as const;
+
+/** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
+export function csvOutput(write: (text: string) => void): CheckOutput {
+  write(`\ufeff${CSV_COLUMNS.join(",")}\r\n`);
+  const row = (values: readonly (string | number | undefined)[]): void =>
+    write(`${values.map(csvField).join(",")}\r\n`);
+  return {
+    file(entry) {
+      if (entry.status === "unreadable") {
+        row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error]);
+        return;
+      }
+      if (entry.findings.length === 0) row([entry.file, entry.status]);
+      for (const f of entry.findings) {
+        row([
+          entry.file,
+          entry.status,
+          f.rule,
+          f.severity,
+          f.table,
+          f.cells.join(" "),
+          f.where.map((w) => `${w.table}/${w.row}/${w.column}`).join(" "),
+          f.reported,
+          f.computed,
+          f.difference,
+          f.fix?.cell ??
+            (f.fix === undefined
+              ? undefined
+              : `${f.fix.where.table}/${f.fix.where.row}/${f.fix.where.column}`),
+          f.fix?.value,
+          f.message,
+        ]);
+      }
+    },
+    end() {
+      // CSV has no summary row: a summary would not be a finding.
+    },
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * The command line's own texts (usage, unreadable files, summaries, labels) in zh-CN and en-US.
+ * Findings' texts come from the core's locale modules; these are only the frame around them.
+ */
+import type { Locale } from "../core/locales/locale";
+import type { Severity } from "../core/rules/finding";
+import type { UnreadableReason } from "../xlsx/errors";
+
+/** Why a file was not read, as one sentence for the user. */
+export function reasonText(reason: UnreadableReason, locale: Locale): string {
+  if (locale === "en-US") {
+    switch (reason) {
+      case "not-found":
+        return "file not found";
+      case "empty":
+        return "the file is empty";
+      case "too-large":
+        return "the file is too large to be a report";
+      case "corrupt":
+        return "the file is damaged and cannot be opened";
+      case "encrypted":
+        return "the file is password-protected: remove the password and save it again";
+      case "legacy-xls":
+        return "an old Office 97–2003 file (.xls/.doc): save it as .xlsx or .docx first";
+      case "unsupported-type":
+        return "not a file type the checker reads (.xlsx, .docx, .txt)";
+      case "not-a-report":
+        return "no report tables or report text found";
+      case "not-recalculated":
+        return "formulas without calculated values: open the file in Excel or WPS, save it, and check again";
+    }
+  }
+  switch (reason) {
+    case "not-found":
+      return "找不到文件";
+    case "empty":
+      return "文件是空的";
+    case "too-large":
+      return "文件过大，不像是年度报告";
+    case "corrupt":
+      return "文件已损坏，无法打开";
+    case "encrypted":
+      return "文件设有密码，请取消密码后另存再检查";
+    case "legacy-xls":
+      return "这是旧版 Office 97–2003 文件（.xls/.doc），请另存为 .xlsx 或 .docx 后再检查";
+    case "unsupported-type":
+      return "不是可检查的文件类型（.xlsx、.docx、.txt）";
+    case "not-a-report":
+      return "未找到年度报告的表格或正文";
+    case "not-recalculated":
+      return "公式没有计算结果，请用 Excel 或 WPS 打开并保存后再检查";
+  }
+}
+
+/** The texts of the command line frame. */
+export interface CliText {
+  readonly severity: Record<Severity, string>;
+  readonly tableNames: Record<"T2" | "T3" | "T4", string>;
+  readonly clean: string;
+  readonly unreadable: string;
+  readonly fileCounts: (errors: number, warnings: number, infos: number) => string;
+  readonly summary: (s: {
+    files: number;
+    checked: number;
+    unreadable: number;
+    errors: number;
+    warnings: number;
+  }) => string;
+  readonly noTables: string;
+  readonly format2019: string;
+  readonly progress: (done: number, total: number, file: string) => string;
+  readonly templateWritten: (file: string, tables: string) => string;
+  readonly annotated: (file: string, findings: number) => string;
+  readonly usage: string;
+  readonly usageError: (detail: string) => string;
+  readonly sameFile: string;
+  readonly annotateNeedsWorkbook: string;
+  readonly writeFailed: (file: string, detail: string) => string;
+  readonly findingsSheet: string;
+  readonly findingsHeaders: readonly string[];
+  readonly findingsEmpty: string;
+  readonly narrativeNoTables: string;
+  readonly more: (count: number, rule: string) => string;
+}
+
+const USAGE_ZH = `用法：xxgk <命令> [选项]
+
+命令：
+  template [--tables 二,三,四] [--year 2025] [--agency 名称] <out.xlsx>
+        写出年报表格模板（与加载项插入的表格相同）
+  check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
+        检查 .xlsx、.docx、.txt 年报；文件夹中的这些文件逐个检查
+  annotate <in.xlsx> <out.xlsx> [--last-year <文件>]
+        写出标注副本：问题单元格高亮，并附“检查结果”工作表；原文件不改动
+  narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
+        按表格数字生成总体情况的段落
+
+通用选项：--lang en（英文输出）  --help  --version
+退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
+
+const USAGE_EN = `Usage: xxgk <command> [options]
+
+Commands:
+  template [--tables 二,三,四] [--year 2025] [--agency NAME] <out.xlsx>
+        write the report table templates (the same tables the add-in inserts)
+  check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
+        check .xlsx, .docx and .txt reports; folders are walked for those files
+  annotate <in.xlsx> <out.xlsx> [--last-year <file>]
+        write a copy with the problem cells highlighted and a findings sheet; the input is not changed
+  narrative <file> [--year 2025] [--agency NAME] [--self 我局]
+        write the narrative paragraphs from the tables' figures
+
+Options for all: --lang en (English output)  --help  --version
+Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
+
+const ZH: CliText = {
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  tableNames: { T2: "表二", T3: "表三", T4: "表四" },
+  clean: "未发现问题",
+  unreadable: "无法读取",
+  fileCounts: (e, w, i) =>
+    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 个提示`] : [])].join("，"),
+  summary: (s) =>
+    `共 ${s.files} 个文件：已检查 ${s.checked} 个，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
+  noTables: "未找到表格",
+  format2019: "2019 试行格式",
+  progress: (d, t, f) => `检查中 ${d}/${t} ${f}`,
+  templateWritten: (f, t) => `已写出模板 ${f}（${t}）`,
+  annotated: (f, n) => `已写出标注副本 ${f}（${n} 条检查结果）`,
+  usage: USAGE_ZH,
+  usageError: (d) => `用法错误：${d}\n运行 xxgk --help 查看用法。`,
+  sameFile: "输出文件不能是输入文件本身：原文件不会被改写。",
+  annotateNeedsWorkbook: "annotate 只能标注 .xlsx 工作簿；.docx 和 .txt 请用 check。",
+  writeFailed: (f, d) => `无法写出 ${f}：${d}`,
+  findingsSheet: "检查结果",
+  findingsHeaders: [
+    "序号",
+    "规则",
+    "级别",
+    "表格",
+    "问题说明",
+    "单元格",
+    "填报值",
+    "计算值",
+    "差额",
+    "建议修改",
+  ],
+  findingsEmpty: "未发现问题。",
+  narrativeNoTables: "未找到表格，无法生成正文。",
+  more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
+};
+
+const EN: CliText = {
+  severity: { error: "error", warning: "warning", info: "info" },
+  tableNames: { T2: "Table 2", T3: "Table 3", T4: "Table 4" },
+  clean: "no problems found",
+  unreadable: "unreadable",
+  fileCounts: (e, w, i) =>
+    [
+      `${e} error${e === 1 ? "" : "s"}`,
+      `${w} warning${w === 1 ? "" : "s"}`,
+      ...(i > 0 ? [`${i} info`] : []),
+    ].join(", "),
+  summary: (s) =>
+    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+  noTables: "no tables found",
+  format2019: "2019 trial format",
+  progress: (d, t, f) => `checking ${d}/${t} ${f}`,
+  templateWritten: (f, t) => `template written to ${f} (${t})`,
+  annotated: (f, n) => `annotated copy written to ${f} (${n} findings)`,
+  usage: USAGE_EN,
+  usageError: (d) => `usage error: ${d}\nRun xxgk --help for usage.`,
+  sameFile: "The output must not be the input file: the input is never written.",
+  annotateNeedsWorkbook: "annotate marks up .xlsx workbooks only; use check for .docx and .txt.",
+  writeFailed: (f, d) => `cannot write ${f}: ${d}`,
+  findingsSheet: "Findings",
+  findingsHeaders: [
+    "No.",
+    "Rule",
+    "Severity",
+    "Table",
+    "Message",
+    "Cells",
+    "Reported",
+    "Computed",
+    "Difference",
+    "Suggested fix",
+  ],
+  findingsEmpty: "No problems found.",
+  narrativeNoTables: "No tables found: no narrative can be written.",
+  more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
+};
+
+/** The frame texts of a locale. */
+export function cliText(locale: Locale): CliText {
+  return locale === "en-US" ? EN : ZH;
+}

@@ -1,0 +1,87 @@
+/**
+ * `xxgk check`: every file one after another (one workbook in memory at a time), each reported as
+ * soon as it is checked (text, CSV) or at the end (JSON), then the summary. A file that cannot be
+ * read is one line in the output and the batch goes on.
+ */
+import type { LocatedTable } from "../core/model/figures";
+import { UnreadableFileError } from "../xlsx/errors";
+import type { ReadLimits } from "../xlsx/limits";
+import { cliText, reasonText } from "./cli-messages";
+import type { CliIo } from "./cli-io";
+import { checkFile, type CheckSettings } from "./check-file";
+import { csvOutput, jsonOutput, textOutput, type CheckOutput } from "./check-output";
+import { SummaryTally } from "./check-summary";
+import { collectFiles } from "./collect-files";
+import { loadReport } from "./load-report";
+import type { CliArguments } from "./parse-args";
+import { packageVersion } from "./version";
+import * as path from "node:path";
+
+/** Show the progress line only for batches at least this long. */
+const PROGRESS_FROM = 5;
+
+/** Reads last year's report for the cross-period rules; unreadable → a message and exit code 2. */
+export async function readLastYear(
+  args: CliArguments,
+  io: CliIo,
+  limits?: ReadLimits,
+): Promise<LocatedTable[] | number | undefined> {
+  if (args.lastYear === undefined) return undefined;
+  try {
+    return (await loadReport(path.resolve(io.cwd, args.lastYear), limits)).tables;
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const colon = args.locale === "en-US" ? ": " : "：";
+    io.stderr(`--last-year ${args.lastYear}${colon}${reasonText(error.reason, args.locale)}\n`);
+    return 2;
+  }
+}
+
+/** Runs `check`; returns the exit code. */
+export async function runCheck(
+  args: CliArguments,
+  io: CliIo,
+  limits?: ReadLimits,
+): Promise<number> {
+  const lastYear = await readLastYear(args, io, limits);
+  if (typeof lastYear === "number") return lastYear;
+  const settings: CheckSettings = {
+    locale: args.locale,
+    ...(args.year === undefined ? {} : { year: args.year }),
+    ...(args.agency === undefined ? {} : { agency: args.agency }),
+    ...(lastYear === undefined ? {} : { lastYear }),
+    ...(limits === undefined ? {} : { limits }),
+  };
+  const files = await collectFiles(args.positionals, io.cwd);
+  const output: CheckOutput =
+    args.format === "json"
+      ? jsonOutput(io.stdout, packageVersion())
+      : args.format === "csv"
+        ? csvOutput(io.stdout)
+        : textOutput(io.stdout, args.locale);
+  const tally = new SummaryTally();
+  const text = cliText(args.locale);
+  const progress = io.interactive && files.length >= PROGRESS_FROM;
+  for (const [i, file] of files.entries()) {
+    if (progress) io.stderr(`\r\u001b[2K${text.progress(i + 1, files.length, file.display)}`);
+    let entry;
+    try {
+      entry = await checkFile(file.path, file.display, settings);
+    } catch (error) {
+      // A bug must not end a batch of 200 reports: the file is reported as not checked, with the cause.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      entry = {
+        file: file.display,
+        status: "unreadable" as const,
+        error: `internal error: ${detail}`,
+        tables: [],
+        findings: [],
+      };
+    }
+    if (progress) io.stderr("\r\u001b[2K");
+    output.file(entry);
+    tally.add(entry);
+  }
+  output.end(tally.summary());
+  return tally.exitCode();
+}

@@ -1,0 +1,44 @@
+/**
+ * `xxgk narrative <file>`: the 总体情况 paragraphs that state the report's table figures, written by
+ * the core's generator in the chosen language, one paragraph per block separated by a blank line.
+ */
+import * as path from "node:path";
+import { figureSet } from "../core/model/figure-set";
+import { generateNarrative } from "../core/narrative/generate";
+import { UnreadableFileError } from "../xlsx/errors";
+import { cliText, reasonText } from "./cli-messages";
+import type { CliIo } from "./cli-io";
+import { loadReport } from "./load-report";
+import type { CliArguments } from "./parse-args";
+
+/** Runs `narrative`; returns the exit code (2 when the file has no tables to write from). */
+export async function runNarrative(args: CliArguments, io: CliIo): Promise<number> {
+  const text = cliText(args.locale);
+  const colon = args.locale === "en-US" ? ": " : "：";
+  const file = args.positionals[0]!;
+  let report;
+  try {
+    report = await loadReport(path.resolve(io.cwd, file));
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    io.stderr(`✗ ${file}${colon}${reasonText(error.reason, args.locale)}\n`);
+    return 2;
+  }
+  if (report.tables.length === 0) {
+    io.stderr(`✗ ${file}${colon}${text.narrativeNoTables}\n`);
+    return 2;
+  }
+  const year = args.year ?? report.identity.year;
+  const agency = args.agency ?? report.identity.agency;
+  const paragraphs = generateNarrative(
+    figureSet(report.tables),
+    {
+      ...(year === undefined ? {} : { year }),
+      ...(agency === undefined ? {} : { agency }),
+      ...(args.self === undefined ? {} : { self: args.self }),
+    },
+    args.locale,
+  );
+  io.stdout(`${paragraphs.map((p) => p.text).join("\n\n")}\n`);
+  return 0;
+}

@@ -1,0 +1,37 @@
+/** `xxgk template`: writes the chosen tables' template workbook; refuses to overwrite an input it cannot replace. */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { templateBytes } from "../xlsx/write-template";
+import { cliText } from "./cli-messages";
+import type { CliIo } from "./cli-io";
+import type { CliArguments } from "./parse-args";
+
+/** The report year when --year is not given: last year, the year annual reports are written about. */
+export function defaultReportYear(today: Date = new Date()): number {
+  return today.getFullYear() - 1;
+}
+
+/** Runs `template`; returns the exit code. */
+export async function runTemplate(args: CliArguments, io: CliIo): Promise<number> {
+  const text = cliText(args.locale);
+  const out = path.resolve(io.cwd, args.positionals[0]!);
+  const bytes = await templateBytes({
+    tables: args.tables,
+    year: args.year ?? defaultReportYear(),
+    ...(args.agency === undefined ? {} : { agency: args.agency }),
+    locale: args.locale,
+  });
+  try {
+    await fs.writeFile(out, bytes);
+  } catch (error) {
+    io.stderr(
+      `${text.writeFailed(args.positionals[0]!, error instanceof Error ? error.message : String(error))}\n`,
+    );
+    return 2;
+  }
+  const names = args.tables
+    .map((t) => text.tableNames[t])
+    .join(args.locale === "en-US" ? ", " : "、");
+  io.stdout(`${text.templateWritten(args.positionals[0]!, names)}\n`);
+  return 0;
+}

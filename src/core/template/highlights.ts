@@ -1,0 +1,185 @@
+/**
+ * Live highlights: conditional-format formulas that are true where a rule breaks, built from the
+ * rule catalogue so the sheet and the check agree. The same formulas serve the template (plan.ts),
+ * tables found in any workbook (the annotated copy, the add-in on pasted sheets), and the marker
+ * N("xxgk:R2") inside each one lets the add-in find exactly the formats it added.
+ */
+import { absoluteAddress, cellAddress, parseCellAddress, rangeAddress, splitQualified } from "../model/address";
+import { figureSet } from "../model/figure-set";
+import type { LocatedTable } from "../model/figures";
+import type { CellKey } from "../model/tables";
+import { buildRules, type Rule } from "../rules/catalog";
+import type { Finding, RuleId, Severity } from "../rules/finding";
+
+/** The marker term inside every highlight formula of the add-in. */
+export const HIGHLIGHT_MARKER = "xxgk";
+
+/** `N("xxgk:R2")`: 0 for any text in Excel and LibreOffice alike, so it never changes a result. */
+export function markerTerm(rule: RuleId): string {
+  return `N("${HIGHLIGHT_MARKER}:${rule}")`;
+}
+
+/** A highlight over separate cells: `formula` (with "=") uses absolute references only. */
+export interface RuleHighlight {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** The cells the rule names (addresses as `at` gave them), each highlighted when it breaks. */
+  readonly cells: readonly string[];
+  readonly formula: string;
+}
+
+/**
+ * The highlight of an arithmetic rule (R1–R4, R3a), given where each cell is; undefined for other
+ * rules or when a cell has no address. References are absolute: the format is applied to several
+ * separate cells, and relative references would shift for every cell but the first.
+ */
+export function ruleHighlight(rule: Rule, at: (key: CellKey) => string | undefined): RuleHighlight | undefined {
+  if (rule.kind !== "linear" && rule.kind !== "bound") return undefined;
+  const [plus, minus] = rule.kind === "linear" ? [rule.left, rule.right] : [rule.part, rule.whole];
+  const addresses = [...plus, ...minus].map(at);
+  if (addresses.some((a) => a === undefined)) return undefined;
+  const sum = (keys: readonly CellKey[]): string => `SUM(${keys.map((k) => absoluteAddress(at(k)!)).join(",")})`;
+  const test =
+    rule.kind === "linear" ? `ABS(${sum(plus)}-${sum(minus)})>0.000001` : `${sum(plus)}-${sum(minus)}>0.000001`;
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    cells: [...new Set(addresses as string[])],
+    formula: `=${markerTerm(rule.id)}+${test}`,
+  };
+}
+
+/** A highlight over one rectangle whose formula tests the rectangle's top-left cell (relative). */
+export interface ValueHighlight {
+  readonly rule: "R5" | "R6";
+  readonly severity: Severity;
+  readonly range: string;
+  readonly formula: string;
+}
+
+/** R6 (blank) and R5 (not a number ≥ 0) over data cells: one format per rectangle of cells. */
+export function valueHighlights(points: readonly { row: number; column: number }[]): ValueHighlight[] {
+  const highlights: ValueHighlight[] = [];
+  for (const r of rectangles(points)) {
+    const first = cellAddress(r.top, r.left);
+    const range = rangeAddress(r.top, r.left, r.bottom, r.right);
+    highlights.push({ rule: "R6", severity: "warning", range, formula: `=${markerTerm("R6")}+LEN(TRIM(${first}))=0` });
+    highlights.push({
+      rule: "R5",
+      severity: "error",
+      range,
+      formula: `=${markerTerm("R5")}+AND(LEN(TRIM(${first}))>0,OR(NOT(ISNUMBER(${first})),${first}<0))`,
+    });
+  }
+  return highlights;
+}
+
+/** A rectangle of cells, zero-based and inclusive. */
+export interface Rectangle {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Cells grouped into rectangles: contiguous runs per row, merged down while they line up. */
+export function rectangles(points: readonly { row: number; column: number }[]): Rectangle[] {
+  const byRow = new Map<number, number[]>();
+  for (const p of points) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.column]);
+  const runs: Rectangle[] = [];
+  for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(columns)].sort((a, b) => a - b);
+    let start = sorted[0]!;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
+      runs.push({ top: row, bottom: row, left: start, right: sorted[i - 1]! });
+      if (i < sorted.length) start = sorted[i]!;
+    }
+  }
+  const merged: Rectangle[] = [];
+  for (const r of runs) {
+    const above = merged.find((m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right);
+    if (above !== undefined) above.bottom = r.bottom;
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** One conditional format on one sheet. `ranges` are A1 areas; `formula` starts with "=". */
+export interface SheetHighlight {
+  readonly sheet: string;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly ranges: readonly string[];
+  readonly formula: string;
+}
+
+/** The live highlights of located tables that came from a sheet (their cells have addresses). */
+export function locatedHighlights(tables: readonly LocatedTable[]): SheetHighlight[] {
+  const figures = figureSet(tables);
+  const where = (key: CellKey): { sheet: string; address: string } | undefined => {
+    const address = figures.get(key)?.address;
+    return address === undefined ? undefined : splitQualified(address);
+  };
+  const t3 = figures.tables.find((t) => t.table === "T3");
+  const rules = buildRules({
+    ...(t3 === undefined ? {} : { t3Version: t3.version }),
+    hasT2: figures.has("T2"),
+    hasT4: figures.has("T4"),
+    hasLastYear: false,
+    hasNarrative: false,
+  });
+  const highlights: SheetHighlight[] = [];
+  for (const rule of rules) {
+    const sheets = new Set<string>();
+    const h = ruleHighlight(rule, (key) => {
+      const place = where(key);
+      if (place !== undefined) sheets.add(place.sheet);
+      return place?.address;
+    });
+    if (h === undefined || sheets.size !== 1) continue;
+    highlights.push({ sheet: [...sheets][0]!, rule: h.rule, severity: h.severity, ranges: h.cells, formula: h.formula });
+  }
+  const bySheet = new Map<string, { row: number; column: number }[]>();
+  for (const t of figures.tables) {
+    for (const cell of t.cells.values()) {
+      const place = cell.address === undefined ? undefined : splitQualified(cell.address);
+      if (place === undefined) continue;
+      bySheet.set(place.sheet, [...(bySheet.get(place.sheet) ?? []), parseCellAddress(place.address)]);
+    }
+  }
+  for (const [sheet, points] of bySheet) {
+    for (const v of valueHighlights(points)) {
+      highlights.push({ sheet, rule: v.rule, severity: v.severity, ranges: [v.range], formula: v.formula });
+    }
+  }
+  return highlights;
+}
+
+/** Rules whose findings the live highlights already show. */
+export const LIVE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["R1", "R2", "R3", "R3a", "R4", "R5", "R6"]);
+
+/**
+ * Fixed highlights for findings of rules without a live formula (R7, R9, X1, X2, N3…), on the cells
+ * they name. Always true: such a finding stands until the workbook is checked again.
+ */
+export function findingHighlights(findings: readonly Finding[]): SheetHighlight[] {
+  const highlights: SheetHighlight[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (LIVE_RULES.has(f.rule)) continue;
+    const bySheet = new Map<string, string[]>();
+    for (const c of f.cells) {
+      const p = c.address === undefined ? undefined : splitQualified(c.address);
+      if (p !== undefined) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.address]);
+    }
+    for (const [sheet, addresses] of bySheet) {
+      const ranges = [...new Set(addresses)];
+      const key = `${sheet}|${f.rule}|${ranges.join(",")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      highlights.push({ sheet, rule: f.rule, severity: f.severity, ranges, formula: `=${markerTerm(f.rule)}=0` });
+    }
+  }
+  return highlights;
+}

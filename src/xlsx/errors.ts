@@ -1,0 +1,133 @@
+/**
+ * Why a file could not be read as a report. Each condition is its own error class, built from the
+ * offending values; the command line reports one line per unreadable file and goes on. Thrown only
+ * at the file boundary: bad figures inside a readable file are findings, not errors.
+ */
+
+/** The conditions under which a file is not read, as stable codes for messages and JSON. */
+export type UnreadableReason =
+  | "not-found"
+  | "empty"
+  | "too-large"
+  | "corrupt"
+  | "encrypted"
+  | "legacy-xls"
+  | "unsupported-type"
+  | "not-a-report"
+  | "not-recalculated";
+
+/** The common base: a file that cannot be read, with the reason code and details for messages. */
+export abstract class UnreadableFileError extends Error {
+  abstract readonly reason: UnreadableReason;
+  /** The library error behind this one, if any. */
+  readonly cause?: unknown;
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message);
+    if (options !== undefined && "cause" in options) this.cause = options.cause;
+  }
+}
+
+/** The path does not exist or is not a regular file. */
+export class FileNotFoundError extends UnreadableFileError {
+  readonly reason = "not-found";
+  constructor(file: string, options?: { cause?: unknown }) {
+    super(file, `file not found: ${file}`, options);
+    this.name = "FileNotFoundError";
+  }
+}
+
+/** The file has no bytes. */
+export class EmptyFileError extends UnreadableFileError {
+  readonly reason = "empty";
+  constructor(file: string) {
+    super(file, `file is empty: ${file}`);
+    this.name = "EmptyFileError";
+  }
+}
+
+/** The file, or what it unpacks to, is larger than the reader accepts. */
+export class FileTooLargeError extends UnreadableFileError {
+  readonly reason = "too-large";
+  constructor(
+    file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(file, `file too large: ${file} (${size} bytes, limit ${limit})`);
+    this.name = "FileTooLargeError";
+  }
+}
+
+/** The file is damaged: not a valid zip package, or its parts cannot be parsed. */
+export class CorruptFileError extends UnreadableFileError {
+  readonly reason = "corrupt";
+  constructor(
+    file: string,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(file, `file is damaged: ${file} (${detail})`, options);
+    this.name = "CorruptFileError";
+  }
+}
+
+/** The workbook or document is protected by a password (an encrypted OLE package). */
+export class EncryptedFileError extends UnreadableFileError {
+  readonly reason = "encrypted";
+  constructor(file: string) {
+    super(file, `file is password-protected: ${file}`);
+    this.name = "EncryptedFileError";
+  }
+}
+
+/** A legacy binary .xls or .doc (Office 97–2003), which must be saved as .xlsx or .docx first. */
+export class LegacyFormatError extends UnreadableFileError {
+  readonly reason = "legacy-xls";
+  constructor(
+    file: string,
+    readonly format: "xls" | "doc",
+  ) {
+    super(file, `legacy ${format} file: ${file}`);
+    this.name = "LegacyFormatError";
+  }
+}
+
+/** An extension or content the reader does not handle. */
+export class UnsupportedFileTypeError extends UnreadableFileError {
+  readonly reason = "unsupported-type";
+  constructor(
+    file: string,
+    readonly kind: string,
+  ) {
+    super(file, `unsupported file type: ${file} (${kind})`);
+    this.name = "UnsupportedFileTypeError";
+  }
+}
+
+/** The file was read but holds neither a report table nor a report text. */
+export class NotAReportError extends UnreadableFileError {
+  readonly reason = "not-a-report";
+  constructor(file: string) {
+    super(file, `no report table or report text found: ${file}`);
+    this.name = "NotAReportError";
+  }
+}
+
+/** Formula cells have no cached results (the file was written by a program that does not calculate). */
+export class NotRecalculatedError extends UnreadableFileError {
+  readonly reason = "not-recalculated";
+  constructor(
+    file: string,
+    readonly addresses: readonly string[],
+  ) {
+    super(
+      file,
+      `formulas without calculated values in ${file}: ${addresses.slice(0, 3).join(", ")}`,
+    );
+    this.name = "NotRecalculatedError";
+  }
+}

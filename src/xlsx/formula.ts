@@ -1,0 +1,153 @@
+/**
+ * A small evaluator for the formulas a template's totals use (SUM over cells and ranges, + − × ÷,
+ * numbers, parentheses), for workbooks saved by programs that write formulas without calculated
+ * values. It cannot evaluate anything else: such a formula returns undefined and the caller asks
+ * for the file to be recalculated in Excel.
+ */
+import { parseCellAddress } from "../core/model/address";
+
+/** The value of another cell, by sheet name (undefined = the formula's own sheet) and zero-based position. */
+export type CellLookup = (
+  sheet: string | undefined,
+  row: number,
+  column: number,
+) => number | string | boolean | null | undefined;
+
+type Token =
+  | { kind: "number"; value: number }
+  | { kind: "ref"; sheet?: string; start: string; end?: string }
+  | { kind: "name"; value: string }
+  | { kind: "op"; value: string };
+
+const REF = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}`;
+const SHEET = String.raw`(?:'((?:[^']|'')+)'|([A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*))!`;
+const TOKEN = new RegExp(
+  String.raw`\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?:${SHEET})?(${REF})(?::(${REF}))?|([A-Za-z][A-Za-z0-9.]*)(?=\()|([-+*/(),]))`,
+  "uy",
+);
+
+function tokenize(formula: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  const text = formula.replace(/^=/u, "").trim();
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text);
+    if (m === null) return undefined;
+    const [, num, quoted, plain, start, end, name, op] = m;
+    if (num !== undefined) tokens.push({ kind: "number", value: Number(num) });
+    else if (start !== undefined) {
+      const sheet = quoted !== undefined ? quoted.replace(/''/gu, "'") : plain;
+      tokens.push({
+        kind: "ref",
+        start,
+        ...(end === undefined ? {} : { end }),
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    } else if (name !== undefined) tokens.push({ kind: "name", value: name.toUpperCase() });
+    else if (op !== undefined) tokens.push({ kind: "op", value: op });
+    else return undefined;
+    if (text.slice(TOKEN.lastIndex).trim() === "") break;
+  }
+  return tokens;
+}
+
+/** Thrown inside the evaluator when a formula is outside the supported subset. */
+class Unsupported extends Error {}
+
+/** The numeric value of a formula, or undefined when it uses anything outside the subset. */
+export function evaluateFormula(formula: string, lookup: CellLookup): number | undefined {
+  const tokens = tokenize(formula);
+  if (tokens === undefined || tokens.length === 0) return undefined;
+  let i = 0;
+  const peek = (): Token | undefined => tokens[i];
+  const isOp = (t: Token | undefined, value: string): boolean =>
+    t?.kind === "op" && t.value === value;
+
+  const scalar = (value: ReturnType<CellLookup>): number => {
+    if (value === null || value === undefined || value === "") return 0;
+    if (typeof value === "number") return value;
+    if (typeof value === "boolean") return value ? 1 : 0;
+    throw new Unsupported();
+  };
+  const cells = (t: Extract<Token, { kind: "ref" }>): ReturnType<CellLookup>[] => {
+    const a = parseCellAddress(t.start);
+    const b = t.end === undefined ? a : parseCellAddress(t.end);
+    const values: ReturnType<CellLookup>[] = [];
+    const rows = Math.abs(b.row - a.row) + 1;
+    const columns = Math.abs(b.column - a.column) + 1;
+    if (rows * columns > 100_000) throw new Unsupported();
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+      for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++) {
+        values.push(lookup(t.sheet, r, c));
+      }
+    }
+    return values;
+  };
+
+  const expression = (): number => {
+    let value = term();
+    while (isOp(peek(), "+") || isOp(peek(), "-")) {
+      const op = (tokens[i++] as { value: string }).value;
+      const right = term();
+      value = op === "+" ? value + right : value - right;
+    }
+    return value;
+  };
+  const term = (): number => {
+    let value = factor();
+    while (isOp(peek(), "*") || isOp(peek(), "/")) {
+      const op = (tokens[i++] as { value: string }).value;
+      const right = factor();
+      if (op === "/" && right === 0) throw new Unsupported();
+      value = op === "*" ? value * right : value / right;
+    }
+    return value;
+  };
+  const factor = (): number => {
+    const t = tokens[i++];
+    if (t === undefined) throw new Unsupported();
+    if (t.kind === "number") return t.value;
+    if (t.kind === "op" && t.value === "-") return -factor();
+    if (t.kind === "op" && t.value === "+") return factor();
+    if (t.kind === "op" && t.value === "(") {
+      const value = expression();
+      if (!isOp(tokens[i++], ")")) throw new Unsupported();
+      return value;
+    }
+    if (t.kind === "ref") {
+      if (t.end !== undefined) throw new Unsupported();
+      return scalar(cells(t)[0]);
+    }
+    if (t.kind === "name" && t.value === "SUM") {
+      if (!isOp(tokens[i++], "(")) throw new Unsupported();
+      let total = 0;
+      if (isOp(peek(), ")")) {
+        i++;
+        return 0;
+      }
+      for (;;) {
+        const arg = peek();
+        const next = tokens[i + 1];
+        if (arg?.kind === "ref" && (isOp(next, ",") || isOp(next, ")"))) {
+          i++;
+          // SUM skips text and logical values in references, as Excel does.
+          for (const v of cells(arg)) if (typeof v === "number") total += v;
+        } else {
+          total += expression();
+        }
+        const separator = tokens[i++];
+        if (isOp(separator, ")")) return total;
+        if (!isOp(separator, ",")) throw new Unsupported();
+      }
+    }
+    throw new Unsupported();
+  };
+
+  try {
+    const value = expression();
+    return i === tokens.length && Number.isFinite(value) ? value : undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}

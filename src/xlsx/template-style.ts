@@ -1,0 +1,89 @@
+/**
+ * The look of a written template, by the plan's style roles: thin borders on every table cell,
+ * light grey headers, light yellow unlocked input cells, grey locked formula totals, wrapped text,
+ * 宋体. Also the fills of the highlight rules by severity. Host-specific, so it lives here and not
+ * in the plan.
+ */
+import type { Alignment, Borders, Fill, Font, Style } from "exceljs";
+import type { PlannedCell } from "../core/template/plan";
+import type { Severity } from "../core/rules/finding";
+
+/** The font of table cells: 宋体 is on every Chinese Windows; LibreOffice substitutes a CJK serif. */
+export const TABLE_FONT = "宋体";
+
+const THIN: Partial<Borders> = {
+  top: { style: "thin", color: { argb: "FF000000" } },
+  left: { style: "thin", color: { argb: "FF000000" } },
+  bottom: { style: "thin", color: { argb: "FF000000" } },
+  right: { style: "thin", color: { argb: "FF000000" } },
+};
+
+function solid(argb: string): Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
+  return { name: TABLE_FONT, size, ...extra };
+}
+
+const CENTER: Partial<Alignment> = { horizontal: "center", vertical: "middle", wrapText: true };
+
+/** The exceljs style of a planned cell's role. */
+export function roleStyle(role: PlannedCell["role"]): Partial<Style> {
+  switch (role) {
+    case "title":
+      return {
+        font: font(12, { bold: true }),
+        alignment: { horizontal: "left", vertical: "middle" },
+      };
+    case "header":
+      return {
+        font: font(10, { bold: true }),
+        alignment: CENTER,
+        border: THIN,
+        fill: solid("FFE7E6E6"),
+      };
+    case "label":
+      return {
+        font: font(10),
+        alignment: { horizontal: "left", vertical: "middle", wrapText: true },
+        border: THIN,
+      };
+    case "note":
+      return { font: font(9), alignment: CENTER, border: THIN };
+    case "input":
+      return {
+        font: font(10),
+        alignment: { horizontal: "center", vertical: "middle" },
+        border: THIN,
+        fill: solid("FFFFF9DB"),
+        protection: { locked: false },
+      };
+    case "total":
+      return {
+        font: font(10, { bold: true }),
+        alignment: { horizontal: "center", vertical: "middle" },
+        border: THIN,
+        fill: solid("FFF2F2F2"),
+        protection: { locked: true },
+      };
+    case "stamp":
+      return {
+        font: font(8, { italic: true, color: { argb: "FF808080" } }),
+        alignment: { horizontal: "left" },
+      };
+  }
+}
+
+/** The style of the report title line above a table. */
+export const REPORT_TITLE_STYLE: Partial<Style> = {
+  font: font(14, { bold: true }),
+  alignment: { horizontal: "center", vertical: "middle" },
+};
+
+/** Fill and font colours of a highlight by severity: red for errors, orange for warnings, blue for info. */
+export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
+  error: { fill: "FFFFC7CE", font: "FF9C0006" },
+  warning: { fill: "FFFCE4D6", font: "FF9C5700" },
+  info: { fill: "FFDDEBF7", font: "FF1F4E79" },
+};
