@@ -1,0 +1,170 @@
+/**
+ * The add-in's figures: round trips (context.sync calls) per operation, counted by the workbook
+ * double, on the seed report's figures and on a sheet with 100,000 used cells; and the pane's
+ * bundle size (dist/taskpane.js, without office.js), raw and gzipped. Run `npm run build` first
+ * for the size.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import type { TableId } from "../src/core/model/tables";
+import { createExcelAdapter } from "../src/excel/adapter";
+import { newWorkbook } from "../test/excel/double/state";
+import { WorkbookDouble } from "../test/excel/double/workbook-double";
+import { typeFigures } from "../test/excel/fill";
+
+export interface AddinBench {
+  /** Syncs per operation on the seed report's figures. */
+  readonly seed: Readonly<Record<string, number>>;
+  /** Syncs per operation with 100,000 used cells beside the tables on their sheet. */
+  readonly large: Readonly<Record<string, number>>;
+  /** The same sheet without the add-in's names (tables found by labels: the whole sheet is read). */
+  readonly largeUnnamed: Readonly<Record<string, number>>;
+  readonly largeCheckMs: number;
+  readonly bundle?: { readonly file: string; readonly bytes: number; readonly gzipBytes: number };
+}
+
+const TABLES: readonly TableId[] = ["T2", "T3", "T4"];
+const CAPABILITIES = { rangeAreas: true, mergedAreas: true };
+
+/** The seed report's figures (曲阜市时庄街道 2024) by row and column key. */
+function seedValue(): (row: string, column: string) => number {
+  const file = path.join(__dirname, "../test/fixtures/cases/seed-shizhuang-2024.json");
+  const seed = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    table3: { rows: Record<string, number[]> };
+    table4: { rows: Record<string, number[]> };
+  };
+  const t3Columns = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+  ];
+  const t4Rows: Record<string, string> = {
+    复议: "行政复议",
+    直诉: "未经复议直接起诉",
+    复诉: "复议后起诉",
+  };
+  const t4Columns = ["维持", "纠正", "其他", "未结", "总计"];
+  return (row, column) => {
+    const t3 = seed.table3.rows[row]?.[t3Columns.indexOf(column)];
+    if (t3 !== undefined) return t3;
+    const t4 = seed.table4.rows[t4Rows[row] ?? ""]?.[t4Columns.indexOf(column)];
+    return t4 ?? 0;
+  };
+}
+
+async function measure(double: WorkbookDouble, work: () => Promise<unknown>): Promise<number> {
+  const start = double.syncCount;
+  await work();
+  return double.syncCount - start;
+}
+
+async function operations(
+  double: WorkbookDouble,
+  sheets: readonly string[],
+): Promise<Record<string, number>> {
+  const adapter = createExcelAdapter(double.run, CAPABILITIES);
+  const out: Record<string, number> = {};
+  double.state.activeSheetId = double.sheet("年报表格").id;
+  out["check (active sheet)"] = await measure(double, () =>
+    adapter.read({ scope: { kind: "active" }, highlight: false }),
+  );
+  out["check + highlight (active sheet)"] = await measure(double, () =>
+    adapter.read({ scope: { kind: "active" }, highlight: true }),
+  );
+  out["check + highlight (all sheets)"] = await measure(double, () =>
+    adapter.read({ scope: { kind: "all" }, highlight: true }),
+  );
+  out["clear highlights"] = await measure(double, () =>
+    adapter.clear({ kind: "sheets", names: sheets }),
+  );
+  out["select a finding's cells"] = await measure(double, () =>
+    adapter.select(["年报表格!D23", "年报表格!J23"]),
+  );
+  out["write narrative"] = await measure(double, () =>
+    adapter.writeNarrative(["第一段。", "第二段。"]),
+  );
+  out["save settings"] = await measure(double, () => adapter.saveSettings({ year: 2024 }));
+  return out;
+}
+
+/** Runs the add-in measurements. */
+export async function benchAddin(root: string = path.join(__dirname, "..")): Promise<AddinBench> {
+  const double = new WorkbookDouble(newWorkbook(["Sheet1"]));
+  const adapter = createExcelAdapter(double.run, CAPABILITIES);
+  const seed: Record<string, number> = {};
+  seed["insert tables 二 三 四"] = await measure(double, () =>
+    adapter.insert({
+      tables: TABLES,
+      target: "new-sheet",
+      totalsAsFormulas: true,
+      locale: "zh-CN",
+    }),
+  );
+  typeFigures(double, "年报表格", TABLES, seedValue());
+  Object.assign(seed, await operations(double, ["年报表格"]));
+
+  // 1,000 rows × 100 columns of numbers beside the tables, on the same sheet.
+  const big = new WorkbookDouble(newWorkbook(["Sheet1"]));
+  await createExcelAdapter(big.run, CAPABILITIES).insert({
+    tables: TABLES,
+    target: "new-sheet",
+    totalsAsFormulas: true,
+    locale: "zh-CN",
+  });
+  typeFigures(big, "年报表格", TABLES, seedValue());
+  const cells = big.sheet("年报表格").cells;
+  for (let r = 0; r < 1000; r++)
+    for (let c = 20; c < 120; c++) cells.set(`${r},${c}`, { value: r + c });
+  const started = process.hrtime.bigint();
+  const large = await operations(big, ["年报表格"]);
+  const largeCheckMs = Number(process.hrtime.bigint() - started) / 1e6;
+  big.sheet("年报表格").names = [];
+  const largeUnnamed = await operations(big, ["年报表格"]);
+
+  const file = path.join(root, "dist", "taskpane.js");
+  const bundle = fs.existsSync(file)
+    ? {
+        file: "dist/taskpane.js",
+        bytes: fs.statSync(file).size,
+        gzipBytes: zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length,
+      }
+    : undefined;
+  return { seed, large, largeUnnamed, largeCheckMs, ...(bundle === undefined ? {} : { bundle }) };
+}
+
+/** The figures as lines of text, for `npm run bench`. */
+export function addinLines(result: AddinBench): string[] {
+  const lines = [
+    "round trips (context.sync) per operation   seed   +100,000 cells   same, no names",
+  ];
+  const cell = (n: number | undefined, width: number): string =>
+    (n === undefined ? "" : String(n)).padStart(width);
+  for (const [name, n] of Object.entries(result.seed)) {
+    lines.push(
+      `  ${name.padEnd(40)} ${cell(n, 4)}   ${cell(result.large[name], 14)}   ${cell(result.largeUnnamed[name], 14)}`,
+    );
+  }
+  lines.push(
+    `operations on the 100,000-cell sheet took ${result.largeCheckMs.toFixed(0)} ms in the double`,
+  );
+  lines.push(
+    result.bundle === undefined
+      ? "pane bundle: run `npm run build` first"
+      : `pane bundle ${result.bundle.file}: ${(result.bundle.bytes / 1024).toFixed(1)} KiB, ${(result.bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (without office.js; limit 60 KB)`,
+  );
+  return lines;
+}
+
+if (require.main === module) {
+  benchAddin()
+    .then((r) => process.stdout.write(`${addinLines(r).join("\n")}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,66 @@
+/**
+ * The workbook as the pane sees it: every operation the add-in performs on Excel, each a fixed
+ * number of syncs. Built from an `Excel.run`-like function and the host's capabilities, so tests
+ * and the browser build inject the workbook double instead of office.js.
+ */
+import type { HostCapabilities, RunBatch } from "./host";
+import { insertTemplates, type InsertOptions, type InsertResult } from "./insert";
+import { writeNarrative } from "./narrative";
+import {
+  clearHighlights,
+  readWorkbook,
+  type ReadOptions,
+  type SheetScope,
+  type WorkbookReading,
+} from "./read";
+import { readSelectedText, selectCells } from "./selection";
+import { queueSaveSettings, queueSettings, settingsFrom, type ReportSettings } from "./settings";
+import { atBoundary } from "./errors";
+
+/** What the pane can ask of the workbook. */
+export interface WorkbookPort {
+  insert(options: InsertOptions): Promise<InsertResult>;
+  read(options: ReadOptions): Promise<WorkbookReading>;
+  clear(scope: SheetScope): Promise<{ removed: number; sheets: string[] }>;
+  select(addresses: readonly string[]): Promise<{ sheet: string; range: string } | undefined>;
+  readSelectedText(): Promise<{ sheet: string; address: string; text: string }>;
+  writeNarrative(paragraphs: readonly string[]): Promise<{ sheet: string; range: string }>;
+  loadSettings(): Promise<ReportSettings>;
+  saveSettings(settings: ReportSettings): Promise<void>;
+  listSheets(): Promise<string[]>;
+}
+
+/** The adapter over a run function (office.js's `Excel.run`, or the double's). */
+export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities): WorkbookPort {
+  return {
+    insert: (options) => insertTemplates(run, options, capabilities),
+    read: (options) => readWorkbook(run, options, capabilities),
+    clear: (scope) => clearHighlights(run, scope),
+    select: (addresses) => selectCells(run, addresses, capabilities),
+    readSelectedText: () => readSelectedText(run),
+    writeNarrative: (paragraphs) => writeNarrative(run, paragraphs),
+    loadSettings: () =>
+      atBoundary("load-settings", () =>
+        run(async (context) => {
+          const setting = queueSettings(context);
+          await context.sync();
+          return settingsFrom(setting);
+        }),
+      ),
+    saveSettings: (settings) =>
+      atBoundary("save-settings", () =>
+        run(async (context) => {
+          queueSaveSettings(context, settings);
+          await context.sync();
+        }),
+      ),
+    listSheets: () =>
+      atBoundary("list-sheets", () =>
+        run(async (context) => {
+          const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+          await context.sync();
+          return sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+        }),
+      ),
+  };
+}

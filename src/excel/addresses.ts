@@ -1,0 +1,123 @@
+/**
+ * A1 rectangles for the adapter: parsing Excel's sheet-qualified addresses, and grouping single
+ * cells into as few rectangles as possible (one format or rule per rectangle, not per cell).
+ */
+import { cellAddress, parseCellAddress } from "../core/model/address";
+
+/** A zero-based, inclusive rectangle of cells. */
+export interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Splits "Sheet1!D8" or "'My sheet'!D8:E9" into its sheet and local address. */
+export function splitQualified(address: string): { sheet?: string; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { local: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("=")) sheet = sheet.slice(1);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/gu, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+/** "D8" or "$A$1:$D$16" (one area) as a rectangle. */
+export function parseRect(local: string): Rect {
+  const [a, b] = local.split(":");
+  const start = parseCellAddress(a!);
+  const end = parseCellAddress(b ?? a!);
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+/** "D8:E9", or "D8" for one cell. */
+export function rectAddress(rect: Rect): string {
+  const a = cellAddress(rect.top, rect.left);
+  const b = cellAddress(rect.bottom, rect.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+export function rectCells(rect: Rect): { row: number; column: number }[] {
+  const out: { row: number; column: number }[] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) out.push({ row: r, column: c });
+  }
+  return out;
+}
+
+export function rectSize(rect: Rect): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
+export function intersectRects(a: Rect, b: Rect): Rect | undefined {
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return r.top <= r.bottom && r.left <= r.right ? r : undefined;
+}
+
+/** The parts of `outer` not covered by `inner` (at most four rectangles). */
+export function subtractRect(outer: Rect, inner: Rect | undefined): Rect[] {
+  if (inner === undefined) return [outer];
+  const parts: Rect[] = [];
+  if (inner.top > outer.top) parts.push({ ...outer, bottom: inner.top - 1 });
+  if (inner.bottom < outer.bottom) parts.push({ ...outer, top: inner.bottom + 1 });
+  if (inner.left > outer.left)
+    parts.push({ top: inner.top, bottom: inner.bottom, left: outer.left, right: inner.left - 1 });
+  if (inner.right < outer.right)
+    parts.push({ top: inner.top, bottom: inner.bottom, left: inner.right + 1, right: outer.right });
+  return parts;
+}
+
+/** Splits a rectangle into row bands of at most `cells` cells each (at least one row per band). */
+export function splitRect(rect: Rect, cells: number): Rect[] {
+  const width = rect.right - rect.left + 1;
+  const rows = Math.max(1, Math.floor(cells / width));
+  const parts: Rect[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += rows) {
+    parts.push({ ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) });
+  }
+  return parts;
+}
+
+/** Every cell of a comma-separated list of areas ("D8,E8:F9"). */
+export function expandAreas(areas: string): { row: number; column: number }[] {
+  return areas
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a !== "")
+    .flatMap((a) => rectCells(parseRect(a)));
+}
+
+/** Cells grouped into rectangles: runs per row, stacked while they line up. */
+export function groupRectangles(points: readonly { row: number; column: number }[]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const p of points) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.column]);
+  const runs: Rect[] = [];
+  for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(columns)].sort((a, b) => a - b);
+    let start = sorted[0]!;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
+      runs.push({ top: row, bottom: row, left: start, right: sorted[i - 1]! });
+      if (i < sorted.length) start = sorted[i]!;
+    }
+  }
+  const merged: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const r of runs) {
+    const above = merged.find(
+      (m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right,
+    );
+    if (above !== undefined) above.bottom = r.bottom;
+    else merged.push({ ...r });
+  }
+  return merged;
+}

@@ -1,0 +1,89 @@
+/**
+ * Highlights as conditional formats. The formulas are the core's (template/highlights.ts), built
+ * from the rule catalogue for where the located tables really have their cells, so tables pasted
+ * from last year's report and tables with inserted rows are highlighted by the same rule
+ * definitions as the template. Each formula carries the marker N("xxgk:R…"), which is how the
+ * add-in recognises (and clears) its own formats; the user's fills, borders and fonts are never
+ * touched. The adapter only splits each highlight into rectangles (one format per rectangle).
+ */
+import type { LocatedTable } from "../core/model/figures";
+import type { Finding, RuleId, Severity } from "../core/rules/finding";
+import {
+  findingHighlights,
+  HIGHLIGHT_MARKER,
+  locatedHighlights,
+  type SheetHighlight,
+} from "../core/template/highlights";
+import { expandAreas, groupRectangles, rectAddress } from "./addresses";
+import type { HostConditionalFormat, HostWorksheet } from "./host";
+
+/** One conditional format to add: a rectangle on a sheet, its formula and what it marks. */
+export interface HighlightSpec {
+  readonly sheet: string;
+  readonly range: string;
+  readonly formula: string;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+}
+
+/** Fill and text colours per severity (Excel's "light red fill with dark red text" and kin). */
+export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#7A4500" },
+  info: { fill: "#DEECF9", font: "#004578" },
+};
+
+/** Whether a conditional-format formula is one of ours (it holds the marker term). */
+export function isOwnFormula(formula: string): boolean {
+  return formula
+    .replace(/\s+/gu, "")
+    .toLowerCase()
+    .includes(`n("${HIGHLIGHT_MARKER}:`.toLowerCase());
+}
+
+/** A core highlight as one format per rectangle of its cells (same formula in each). */
+function specsOf(h: SheetHighlight): HighlightSpec[] {
+  return groupRectangles(expandAreas(h.ranges.join(","))).map((rect) => ({
+    sheet: h.sheet,
+    range: rectAddress(rect),
+    formula: h.formula,
+    rule: h.rule,
+    severity: h.severity,
+  }));
+}
+
+/**
+ * The conditional formats for located tables: live formulas for the arithmetic and value rules,
+ * and fixed marks for the given findings of other rules (X1, R7, R9…), which stand until the next
+ * check. Rules naming a cell the tables lack are left out.
+ */
+export function highlightSpecs(
+  tables: readonly LocatedTable[],
+  findings: readonly Finding[] = [],
+): HighlightSpec[] {
+  return [...locatedHighlights(tables), ...findingHighlights(findings)].flatMap(specsOf);
+}
+
+/** Queues the formats on a sheet: warnings first, so errors end up on top (higher priority). */
+export function queueHighlights(sheet: HostWorksheet, specs: readonly HighlightSpec[]): void {
+  const order: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+  for (const s of [...specs].sort((a, b) => order[a.severity] - order[b.severity])) {
+    const cf = sheet.getRange(s.range).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = s.formula;
+    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[s.severity].fill;
+    cf.custom.format.font.color = HIGHLIGHT_COLOURS[s.severity].font;
+  }
+}
+
+/** The properties to load on a sheet's conditional formats to recognise ours. */
+export const OWN_FORMAT_PROPERTIES = "items/type,items/customOrNullObject/rule/formula";
+
+/** The loaded formats that are ours (custom, with the marker). Call after the load's sync. */
+export function ownFormats(items: readonly HostConditionalFormat[]): HostConditionalFormat[] {
+  return items.filter(
+    (cf) =>
+      cf.type === "Custom" &&
+      !cf.customOrNullObject.isNullObject &&
+      isOwnFormula(cf.customOrNullObject.rule.formula),
+  );
+}

@@ -1,0 +1,521 @@
+/**
+ * The task pane: plain DOM, built once, wired to a `WorkbookPort`. It knows the core's types and
+ * texts but never calls Excel itself; every workbook operation goes through the port, so the same
+ * pane runs on office.js and on the workbook double. All text is set as text, never as HTML.
+ */
+import { formatFinding, formatFix } from "../core/locales/messages";
+import type { Locale } from "../core/locales/locale";
+import { tableName } from "../core/locales/labels";
+import type { FigureSet } from "../core/model/figure-set";
+import type { LocatedTable } from "../core/model/figures";
+import type { TableId } from "../core/model/tables";
+import { generateNarrative } from "../core/narrative/generate";
+import type { Finding, Problem } from "../core/rules/finding";
+import { readReportText } from "../core/text/report-text";
+import type { WorkbookPort } from "../excel/adapter";
+import type { SheetScope } from "../excel/read";
+import type { ReportSettings } from "../excel/settings";
+import { clear, h, uniqueId } from "./dom";
+import { describeError } from "./error-text";
+import { checkDraft, checkTables, problemAddresses, type CheckOutcome } from "./report";
+import { paneTexts } from "./texts";
+
+/** Which operations the host's API sets allow (checked at run time; see taskpane.ts). */
+export interface PaneSupport {
+  readonly insert: boolean;
+  readonly highlight: boolean;
+}
+
+export interface PaneDependencies {
+  readonly port: WorkbookPort;
+  readonly locale: Locale;
+  readonly support: PaneSupport;
+  /** Puts text on the clipboard; false when the host refuses. */
+  readonly copyText: (text: string) => Promise<boolean>;
+}
+
+const TABLES: readonly TableId[] = ["T2", "T3", "T4"];
+
+interface PaneState {
+  outcome?: CheckOutcome;
+  located: readonly LocatedTable[];
+  checkedSheets: readonly string[];
+  highlightedSheets: readonly string[];
+  lastYear?: readonly LocatedTable[];
+  settings: ReportSettings;
+  paragraphs: readonly string[];
+}
+
+/** Builds the pane inside `root` and returns once the settings are loaded. */
+export async function mountPane(root: HTMLElement, deps: PaneDependencies): Promise<void> {
+  const doc = root.ownerDocument;
+  const t = paneTexts(deps.locale);
+  const state: PaneState = {
+    located: [],
+    checkedSheets: [],
+    highlightedSheets: [],
+    settings: {},
+    paragraphs: [],
+  };
+  clear(root);
+  doc.documentElement.lang = deps.locale;
+  doc.title = t.title;
+
+  const status = h(doc, "p", {
+    className: "status",
+    attrs: { role: "status", "aria-live": "polite", id: "status" },
+  });
+  const alert = h(doc, "p", { className: "alert", attrs: { role: "alert", id: "alert" } });
+  const main = h(doc, "main", { attrs: { id: "main" } });
+  root.append(
+    h(doc, "header", { className: "pane-header" }, [
+      h(doc, "h1", { text: t.title }),
+      h(doc, "p", { className: "tagline", text: t.tagline }),
+    ]),
+    h(doc, "div", { className: "messages" }, [status, alert]),
+    main,
+  );
+
+  const buttons: HTMLButtonElement[] = [];
+  const button = (
+    label: string,
+    onClick: () => Promise<void>,
+    primary = false,
+    enabled = true,
+  ): HTMLButtonElement => {
+    const b = h(doc, "button", {
+      className: primary ? "button primary" : "button",
+      text: label,
+      attrs: { type: "button" },
+    });
+    b.disabled = !enabled;
+    if (!enabled) b.dataset["unsupported"] = "true";
+    b.addEventListener("click", () => void perform(onClick));
+    buttons.push(b);
+    return b;
+  };
+
+  /** Runs one operation at a time: buttons disabled, errors shown in the alert region. */
+  const perform = async (work: () => Promise<void>): Promise<void> => {
+    alert.textContent = "";
+    status.textContent = t.working;
+    main.setAttribute("aria-busy", "true");
+    for (const b of buttons) b.disabled = true;
+    try {
+      await work();
+    } catch (error) {
+      status.textContent = "";
+      alert.textContent = describeError(error, deps.locale);
+    } finally {
+      main.removeAttribute("aria-busy");
+      // Buttons of findings replaced by a new check are gone from the page: forget them.
+      for (let i = buttons.length - 1; i >= 0; i--)
+        if (!buttons[i]!.isConnected) buttons.splice(i, 1);
+      for (const b of buttons) b.disabled = b.dataset["unsupported"] === "true";
+    }
+  };
+
+  const section = (title: string, id: string): HTMLElement => {
+    const headingId = `${id}-heading`;
+    const s = h(
+      doc,
+      "section",
+      { className: "card", attrs: { id, "aria-labelledby": headingId } },
+      [h(doc, "h2", { text: title, attrs: { id: headingId } })],
+    );
+    main.append(s);
+    return s;
+  };
+
+  const checkbox = (
+    label: string,
+    checked: boolean,
+  ): { wrap: HTMLElement; input: HTMLInputElement } => {
+    const id = uniqueId("cb");
+    const input = h(doc, "input", { attrs: { type: "checkbox", id } });
+    input.checked = checked;
+    return {
+      wrap: h(doc, "div", { className: "choice" }, [
+        input,
+        h(doc, "label", { text: label, attrs: { for: id } }),
+      ]),
+      input,
+    };
+  };
+
+  const radios = (
+    legend: string,
+    name: string,
+    options: readonly [string, string][],
+  ): { set: HTMLElement; value: () => string } => {
+    const inputs: HTMLInputElement[] = [];
+    const set = h(doc, "fieldset", {}, [h(doc, "legend", { text: legend })]);
+    options.forEach(([value, label], i) => {
+      const id = uniqueId(name);
+      const input = h(doc, "input", { attrs: { type: "radio", name, id, value } });
+      input.checked = i === 0;
+      inputs.push(input);
+      set.append(
+        h(doc, "div", { className: "choice" }, [
+          input,
+          h(doc, "label", { text: label, attrs: { for: id } }),
+        ]),
+      );
+    });
+    return { set, value: () => inputs.find((i) => i.checked)?.value ?? options[0]![0] };
+  };
+
+  const field = (
+    label: string,
+    input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+    hint?: string,
+  ): HTMLElement => {
+    const id = uniqueId("field");
+    input.id = id;
+    const parts: Node[] = [h(doc, "label", { text: label, attrs: { for: id } }), input];
+    if (hint !== undefined) {
+      const hintId = `${id}-hint`;
+      input.setAttribute("aria-describedby", hintId);
+      parts.push(h(doc, "span", { className: "hint", text: hint, attrs: { id: hintId } }));
+    }
+    return h(doc, "div", { className: "field" }, parts);
+  };
+
+  const unsupportedNote = (feature: string, version: string): HTMLElement =>
+    h(doc, "p", { className: "note", text: t.unsupported(feature, version) });
+
+  // 1. Insert ------------------------------------------------------------------------------------
+  const insertSection = section(t.insertHeading, "insert");
+  const tableBoxes = TABLES.map((id) => ({
+    id,
+    ...checkbox({ T2: t.tableT2, T3: t.tableT3, T4: t.tableT4 }[id], true),
+  }));
+  const where = radios(t.where, "where", [
+    ["new-sheet", t.newSheet],
+    ["selection", t.atSelection],
+  ]);
+  const totals = checkbox(t.totalsAsFormulas, true);
+  insertSection.append(
+    h(doc, "fieldset", {}, [
+      h(doc, "legend", { text: t.whichTables }),
+      ...tableBoxes.map((b) => b.wrap),
+    ]),
+    where.set,
+    totals.wrap,
+    h(doc, "div", { className: "actions" }, [
+      button(
+        t.insert,
+        async () => {
+          const tables = tableBoxes.filter((b) => b.input.checked).map((b) => b.id);
+          if (tables.length === 0) return;
+          const result = await deps.port.insert({
+            tables,
+            target: where.value() === "selection" ? "selection" : "new-sheet",
+            totalsAsFormulas: totals.input.checked,
+            locale: deps.locale,
+          });
+          status.textContent = t.inserted(result.sheet, result.tables.length);
+        },
+        true,
+        deps.support.insert,
+      ),
+    ]),
+  );
+  if (!deps.support.insert) insertSection.append(unsupportedNote(t.insertHeading, "1.8"));
+
+  // 2. Check -------------------------------------------------------------------------------------
+  const checkSection = section(t.checkHeading, "check");
+  const scope = radios(t.scope, "scope", [
+    ["active", t.activeSheet],
+    ["all", t.allSheets],
+  ]);
+  const summary = h(doc, "p", { className: "summary", attrs: { id: "summary" } });
+  const findingsList = h(doc, "ol", {
+    className: "findings",
+    attrs: { id: "findings", "aria-labelledby": "summary" },
+  });
+  const runCheck = async (highlight: boolean): Promise<void> => {
+    const scopeValue: SheetScope = scope.value() === "all" ? { kind: "all" } : { kind: "active" };
+    let checked: CheckOutcome | undefined;
+    const check = (tables: readonly LocatedTable[], settings: ReportSettings): CheckOutcome =>
+      checkTables({
+        tables,
+        ...(state.lastYear === undefined ? {} : { lastYear: state.lastYear }),
+        ...(settings.year === undefined ? {} : { year: settings.year }),
+        ...(settings.agency === undefined ? {} : { agency: settings.agency }),
+      });
+    const reading = await deps.port.read({
+      scope: scopeValue,
+      highlight,
+      // The findings of rules without a live formula (X1, R7…) are marked too.
+      findingsFor: (located) => (checked = check(located, state.settings)).findings,
+    });
+    state.settings = { ...reading.settings, ...state.settings };
+    state.located = reading.located;
+    state.checkedSheets = reading.sheets.map((s) => s.name);
+    fillSettings(state.settings);
+    const outcome = checked ?? check(reading.located, state.settings);
+    state.outcome = outcome;
+    renderFindings(outcome);
+    const notes: string[] = [];
+    if (reading.mergedDataCells.length > 0)
+      notes.push(t.mergedCells(reading.mergedDataCells.join("、")));
+    if (highlight) {
+      const skipped = reading.sheets.filter((s) => s.protected).map((s) => s.name);
+      state.highlightedSheets = reading.sheets.filter((s) => !s.protected).map((s) => s.name);
+      notes.push(t.highlighted(reading.highlights.length));
+      if (skipped.length > 0) notes.push(t.protectedSkipped(skipped.join("、")));
+    }
+    status.textContent = notes.join(" ");
+  };
+  checkSection.append(
+    scope.set,
+    h(doc, "div", { className: "actions" }, [
+      button(t.check, () => runCheck(false), true),
+      button(t.checkAndHighlight, () => runCheck(true), false, deps.support.highlight),
+      button(
+        t.clear,
+        async () => {
+          const sheets =
+            state.highlightedSheets.length > 0 ? state.highlightedSheets : state.checkedSheets;
+          const result = await deps.port.clear(
+            sheets.length > 0 ? { kind: "sheets", names: sheets } : { kind: "active" },
+          );
+          state.highlightedSheets = [];
+          status.textContent = t.cleared(result.removed);
+        },
+        false,
+        deps.support.highlight,
+      ),
+    ]),
+    h(doc, "p", { className: "legend" }, [
+      h(doc, "span", { className: "swatch swatch-error", attrs: { "aria-hidden": "true" } }),
+      h(doc, "span", { className: "swatch swatch-warning", attrs: { "aria-hidden": "true" } }),
+      t.legend,
+    ]),
+    summary,
+    findingsList,
+  );
+  if (!deps.support.highlight) checkSection.append(unsupportedNote(t.checkAndHighlight, "1.6"));
+
+  const findingItem = (problem: Problem): HTMLElement => {
+    const first = problem.findings[0]!;
+    const severity = problem.findings.some((f) => f.severity === "error")
+      ? "error"
+      : first.severity;
+    const item = h(doc, "li", { className: `finding finding-${severity}` });
+    const badge = h(doc, "span", {
+      className: `badge badge-${severity}`,
+      text: t.severity[severity],
+    });
+    const messageId = uniqueId("finding");
+    item.append(
+      h(doc, "p", { className: "finding-message", attrs: { id: messageId } }, [
+        badge,
+        " ",
+        formatFinding(first, deps.locale),
+      ]),
+    );
+    item.append(numbersLine(first));
+    if (problem.findings.length > 1) {
+      item.append(
+        h(doc, "p", { className: "finding-more", text: t.alsoBroken(problem.findings.length - 1) }),
+      );
+      const more = h(doc, "ul", { className: "finding-more-list" });
+      for (const f of problem.findings.slice(1))
+        more.append(h(doc, "li", { text: formatFinding(f, deps.locale) }));
+      item.append(more);
+    }
+    if (problem.fix !== undefined)
+      item.append(h(doc, "p", { className: "fix", text: formatFix(problem.fix, deps.locale) }));
+    const addresses = problemAddresses(problem);
+    if (addresses.length > 0) {
+      const shown =
+        addresses[0]!.slice(addresses[0]!.lastIndexOf("!") + 1) + (addresses.length > 1 ? "…" : "");
+      const go = button(t.locate(shown), async () => {
+        await deps.port.select(addresses);
+      });
+      go.classList.add("locate");
+      go.setAttribute("aria-describedby", messageId);
+      go.title = addresses.join(", ");
+      item.append(h(doc, "div", { className: "actions" }, [go]));
+    }
+    return item;
+  };
+
+  const numbersLine = (f: Finding): HTMLElement => {
+    const parts: string[] = [];
+    if (f.reported !== undefined) parts.push(`${t.left} ${formatNumber(f.reported)}`);
+    if (f.computed !== undefined) parts.push(`${t.right} ${formatNumber(f.computed)}`);
+    if (f.difference !== undefined)
+      parts.push(`${t.difference} ${f.difference > 0 ? "+" : ""}${formatNumber(f.difference)}`);
+    return h(doc, "p", { className: "numbers", text: parts.join(" · ") });
+  };
+
+  const renderFindings = (outcome: CheckOutcome): void => {
+    clear(findingsList);
+    summary.textContent =
+      state.located.length === 0
+        ? t.noTables
+        : t.summary(outcome.errors, outcome.warnings, outcome.rulesChecked);
+    for (const problem of outcome.problems) findingsList.append(findingItem(problem));
+  };
+
+  // 3. Last year ---------------------------------------------------------------------------------
+  const lastYearSection = section(t.lastYearHeading, "last-year");
+  const sheetSelect = h(doc, "select");
+  const fillSheets = (names: readonly string[]): void => {
+    clear(sheetSelect);
+    sheetSelect.append(h(doc, "option", { text: t.lastYearNone, attrs: { value: "" } }));
+    for (const n of names) sheetSelect.append(h(doc, "option", { text: n, attrs: { value: n } }));
+  };
+  fillSheets([]);
+  const pasted = h(doc, "textarea", { attrs: { rows: "4" } });
+  const lastYearStatus = h(doc, "p", { className: "note", attrs: { id: "last-year-status" } });
+  lastYearSection.append(
+    h(doc, "p", { className: "hint", text: t.lastYearHint }),
+    field(t.lastYearSheet, sheetSelect),
+    h(doc, "div", { className: "actions" }, [
+      button(t.refreshSheets, async () => {
+        fillSheets(await deps.port.listSheets());
+        status.textContent = "";
+      }),
+    ]),
+    field(t.lastYearText, pasted),
+    h(doc, "div", { className: "actions" }, [
+      button(t.useLastYear, async () => {
+        let tables: LocatedTable[] = [];
+        if (sheetSelect.value !== "") {
+          const reading = await deps.port.read({
+            scope: { kind: "sheets", names: [sheetSelect.value] },
+            highlight: false,
+          });
+          tables = [...reading.located];
+        } else if (pasted.value.trim() !== "") {
+          tables = readReportText(pasted.value).tables;
+        }
+        status.textContent = "";
+        if (tables.length === 0) {
+          delete state.lastYear;
+          lastYearStatus.textContent = t.lastYearEmpty;
+          return;
+        }
+        state.lastYear = tables;
+        const names = [...new Set(tables.map((x) => tableName(x.table, deps.locale)))].join("、");
+        lastYearStatus.textContent = t.lastYearLoaded(names);
+      }),
+    ]),
+    lastYearStatus,
+  );
+
+  // 4. Narrative ---------------------------------------------------------------------------------
+  const narrativeSection = section(t.narrativeHeading, "narrative");
+  const yearInput = h(doc, "input", {
+    attrs: { type: "number", min: "2019", max: "2100", inputmode: "numeric" },
+  });
+  const agencyInput = h(doc, "input", { attrs: { type: "text", autocomplete: "organization" } });
+  const selfInput = h(doc, "input", { attrs: { type: "text" } });
+  const fillSettings = (s: ReportSettings): void => {
+    if (s.year !== undefined && yearInput.value === "") yearInput.value = String(s.year);
+    if (s.agency !== undefined && agencyInput.value === "") agencyInput.value = s.agency;
+    if (s.self !== undefined && selfInput.value === "") selfInput.value = s.self;
+  };
+  const currentSettings = (): ReportSettings => {
+    const year = Number.parseInt(yearInput.value, 10);
+    return {
+      ...(Number.isInteger(year) ? { year } : {}),
+      ...(agencyInput.value.trim() === "" ? {} : { agency: agencyInput.value.trim() }),
+      ...(selfInput.value.trim() === "" ? {} : { self: selfInput.value.trim() }),
+    };
+  };
+  const paragraphsBox = h(doc, "div", {
+    className: "narrative",
+    attrs: { id: "narrative-text", "aria-live": "polite" },
+  });
+  const draftList = h(doc, "ol", { className: "findings", attrs: { id: "draft-findings" } });
+  const figures = (): FigureSet | undefined => state.outcome?.figures;
+  narrativeSection.append(
+    field(t.year, yearInput),
+    field(t.agency, agencyInput),
+    field(t.self, selfInput, t.selfHint),
+    h(doc, "div", { className: "actions" }, [
+      button(t.saveSettings, async () => {
+        state.settings = currentSettings();
+        await deps.port.saveSettings(state.settings);
+        status.textContent = t.settingsSaved;
+      }),
+      button(
+        t.generate,
+        () => {
+          const set = figures();
+          if (set === undefined) {
+            status.textContent = t.needCheck;
+            return Promise.resolve();
+          }
+          state.settings = currentSettings();
+          state.paragraphs = generateNarrative(set, state.settings, deps.locale).map((p) => p.text);
+          clear(paragraphsBox);
+          for (const p of state.paragraphs) paragraphsBox.append(h(doc, "p", { text: p }));
+          status.textContent = "";
+          return Promise.resolve();
+        },
+        true,
+      ),
+    ]),
+    paragraphsBox,
+    h(doc, "div", { className: "actions" }, [
+      button(t.copy, async () => {
+        if (state.paragraphs.length === 0) {
+          status.textContent = t.needCheck;
+          return;
+        }
+        status.textContent = (await deps.copyText(state.paragraphs.join("\n")))
+          ? t.copied
+          : t.copyFailed;
+      }),
+      button(t.writeNarrative, async () => {
+        if (state.paragraphs.length === 0) {
+          status.textContent = t.needCheck;
+          return;
+        }
+        const result = await deps.port.writeNarrative(state.paragraphs);
+        status.textContent = t.narrativeWritten(result.sheet);
+      }),
+    ]),
+    h(doc, "p", { className: "hint", text: t.draftHint }),
+    h(doc, "div", { className: "actions" }, [
+      button(t.checkDraft, async () => {
+        const draft = await deps.port.readSelectedText();
+        const found = checkDraft(draft.text, figures(), currentSettings().year);
+        clear(draftList);
+        status.textContent = found.length === 0 ? t.draftOk(draft.address) : "";
+        for (const f of found) {
+          const severity = f.severity;
+          draftList.append(
+            h(doc, "li", { className: `finding finding-${severity}` }, [
+              h(doc, "p", { className: "finding-message" }, [
+                h(doc, "span", {
+                  className: `badge badge-${severity}`,
+                  text: t.severity[severity],
+                }),
+                " ",
+                formatFinding(f, deps.locale),
+              ]),
+            ]),
+          );
+        }
+      }),
+    ]),
+    draftList,
+  );
+
+  await perform(async () => {
+    state.settings = await deps.port.loadSettings();
+    fillSettings(state.settings);
+    status.textContent = "";
+  });
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
+}

@@ -1,0 +1,36 @@
+/**
+ * The pane's entry point in Office: waits for office.js, picks the language, checks the API sets
+ * and mounts the pane on the Excel adapter. No business logic here.
+ */
+import { createExcelAdapter } from "../excel/adapter";
+import { officeCapabilities, officeRun, supportsExcelApi } from "../excel/office-run";
+import { copyText, MINIMUM_EXCEL_API, paneLocale, showBootProblem } from "./boot";
+import { mountPane } from "./pane";
+
+function start(): void {
+  const root = document.getElementById("app");
+  if (root === null) return;
+  if (typeof Office === "undefined") {
+    showBootProblem(root, "not-excel", paneLocale(undefined));
+    return;
+  }
+  void Office.onReady().then(async (info) => {
+    const locale = paneLocale(Office.context?.displayLanguage);
+    if (info.host !== Office.HostType.Excel) {
+      showBootProblem(root, "not-excel", locale);
+      return;
+    }
+    if (!supportsExcelApi(MINIMUM_EXCEL_API)) {
+      showBootProblem(root, "old-host", locale);
+      return;
+    }
+    await mountPane(root, {
+      port: createExcelAdapter(officeRun(), officeCapabilities()),
+      locale,
+      support: { insert: supportsExcelApi("1.8"), highlight: supportsExcelApi("1.6") },
+      copyText: (text) => copyText(document, text),
+    });
+  });
+}
+
+start();

@@ -1,0 +1,215 @@
+/**
+ * The pane's own words in zh-CN (default) and en-US. Findings, rules and fixes come from the
+ * core's locale messages; these are the buttons, headings and status lines around them.
+ */
+import type { Locale } from "../core/locales/locale";
+
+export interface PaneTexts {
+  readonly title: string;
+  readonly tagline: string;
+  readonly insertHeading: string;
+  readonly tableT2: string;
+  readonly tableT3: string;
+  readonly tableT4: string;
+  readonly whichTables: string;
+  readonly where: string;
+  readonly newSheet: string;
+  readonly atSelection: string;
+  readonly totalsAsFormulas: string;
+  readonly insert: string;
+  readonly inserted: (sheet: string, count: number) => string;
+  readonly checkHeading: string;
+  readonly scope: string;
+  readonly activeSheet: string;
+  readonly allSheets: string;
+  readonly check: string;
+  readonly checkAndHighlight: string;
+  readonly clear: string;
+  readonly summary: (errors: number, warnings: number, rules: number) => string;
+  readonly noTables: string;
+  readonly highlighted: (count: number) => string;
+  readonly protectedSkipped: (sheets: string) => string;
+  readonly cleared: (count: number) => string;
+  readonly mergedCells: (ranges: string) => string;
+  readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
+  readonly legend: string;
+  readonly left: string;
+  readonly right: string;
+  readonly difference: string;
+  readonly locate: (address: string) => string;
+  readonly alsoBroken: (count: number) => string;
+  readonly lastYearHeading: string;
+  readonly lastYearHint: string;
+  readonly lastYearSheet: string;
+  readonly lastYearNone: string;
+  readonly refreshSheets: string;
+  readonly lastYearText: string;
+  readonly useLastYear: string;
+  readonly lastYearLoaded: (tables: string) => string;
+  readonly lastYearEmpty: string;
+  readonly narrativeHeading: string;
+  readonly year: string;
+  readonly agency: string;
+  readonly self: string;
+  readonly selfHint: string;
+  readonly saveSettings: string;
+  readonly settingsSaved: string;
+  readonly generate: string;
+  readonly needCheck: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly writeNarrative: string;
+  readonly narrativeWritten: (sheet: string) => string;
+  readonly checkDraft: string;
+  readonly draftHint: string;
+  readonly draftOk: (address: string) => string;
+  readonly working: string;
+  readonly unsupported: (feature: string, version: string) => string;
+}
+
+const ZH: PaneTexts = {
+  title: "政务公开年报助手",
+  tagline: "《政府信息公开工作年度报告》表格、检查与文字（国办公开办函〔2021〕30号）",
+  insertHeading: "插入表格",
+  tableT2: "表二 主动公开政府信息情况",
+  tableT3: "表三 收到和处理政府信息公开申请情况",
+  tableT4: "表四 政府信息公开行政复议、行政诉讼情况",
+  whichTables: "插入哪些表格",
+  where: "插入位置",
+  newSheet: "新工作表",
+  atSelection: "当前选中的单元格",
+  totalsAsFormulas: "总计用公式自动计算",
+  insert: "插入表格",
+  inserted: (sheet, count) =>
+    `已在工作表「${sheet}」插入 ${count} 张表格。黄色单元格请填写数字，没有数据填 0。`,
+  checkHeading: "检查",
+  scope: "检查范围",
+  activeSheet: "当前工作表",
+  allSheets: "所有工作表",
+  check: "检查",
+  checkAndHighlight: "检查并标记",
+  clear: "清除标记",
+  summary: (errors, warnings, rules) =>
+    `${errors} 个错误 · ${warnings} 个提示 · 已检查 ${rules} 条规则`,
+  noTables: "没有找到年报表格。可先插入表格，或把去年的表格粘贴到工作表中。",
+  highlighted: (count) =>
+    `已在表格中标记（${count} 处规则范围）：错误为红底深红字，提示为黄底深褐字；修改数字后标记自动更新。`,
+  protectedSkipped: (sheets) => `工作表「${sheets}」受保护，未作标记。`,
+  cleared: (count) => `已清除本助手添加的 ${count} 处标记；您自己的格式未作改动。`,
+  mergedCells: (ranges) =>
+    `这些填数字的单元格被合并了：${ranges}。合并后只有左上角的数字有效，其余按空白计。请取消合并，分别填写。`,
+  severity: { error: "错误", warning: "提示", info: "说明" },
+  legend: "红色标记为错误，黄色标记为提示。",
+  left: "左边",
+  right: "右边",
+  difference: "相差",
+  locate: (address) => `定位 ${address}`,
+  alsoBroken: (count) => `同一处数字还使另外 ${count} 条规则不成立：`,
+  lastYearHeading: "上年数据（核对上年结转、现行有效）",
+  lastYearHint: "选择本工作簿中放有上年表格的工作表，或粘贴上年年报的文字。",
+  lastYearSheet: "上年表格所在工作表",
+  lastYearNone: "（不使用工作表）",
+  refreshSheets: "刷新工作表列表",
+  lastYearText: "或粘贴上年年报文字",
+  useLastYear: "读取上年数据",
+  lastYearLoaded: (tables) => `已读取上年数据：${tables}。再次检查时将核对 X1、X2。`,
+  lastYearEmpty: "没有在上年数据中找到表格。",
+  narrativeHeading: "报告文字",
+  year: "报告年度",
+  agency: "机关名称",
+  self: "自称",
+  selfHint: "如：我局、我街道（留空则用“本机关”）",
+  saveSettings: "保存设置",
+  settingsSaved: "设置已保存在本工作簿中。",
+  generate: "生成文字",
+  needCheck: "请先检查，生成文字需要表格中的数字。",
+  copy: "复制文字",
+  copied: "已复制到剪贴板。",
+  copyFailed: "无法自动复制，请选中文字后按 Ctrl+C。",
+  writeNarrative: "写入「报告文字」工作表",
+  narrativeWritten: (sheet) => `已写入工作表「${sheet}」。`,
+  checkDraft: "检查选中的草稿",
+  draftHint: "在工作表中选中放有您自己草稿的单元格，再点此按钮，核对文字与表格（N1–N4）。",
+  draftOk: (address) => `草稿（${address}）与表格一致，未发现问题。`,
+  working: "正在处理…",
+  unsupported: (feature, version) =>
+    `此版本的 Excel 不支持${feature}（需要 ExcelApi ${version}）。请使用 Microsoft 365、Excel 网页版或 Office 2021 及以上版本。`,
+};
+
+const EN: PaneTexts = {
+  title: "Disclosure Report Assistant",
+  tagline: "Tables, checks and text for the annual government information disclosure report",
+  insertHeading: "Insert tables",
+  tableT2: "Table 2 Proactive disclosure",
+  tableT3: "Table 3 Requests received and handled",
+  tableT4: "Table 4 Reviews and lawsuits",
+  whichTables: "Tables to insert",
+  where: "Where",
+  newSheet: "New sheet",
+  atSelection: "At the selected cell",
+  totalsAsFormulas: "Totals as formulas",
+  insert: "Insert tables",
+  inserted: (sheet, count) =>
+    `Inserted ${count} table(s) on sheet "${sheet}". Fill in the yellow cells; enter 0 where there is nothing to report.`,
+  checkHeading: "Check",
+  scope: "Sheets to check",
+  activeSheet: "Active sheet",
+  allSheets: "All sheets",
+  check: "Check",
+  checkAndHighlight: "Check and highlight",
+  clear: "Clear highlights",
+  summary: (errors, warnings, rules) =>
+    `${errors} error${errors === 1 ? "" : "s"} · ${warnings} warning${warnings === 1 ? "" : "s"} · ${rules} rules checked`,
+  noTables: "No report tables found. Insert the tables, or paste last year's tables into a sheet.",
+  highlighted: (count) =>
+    `Highlighted (${count} rule ranges): errors in red, warnings in yellow; they update as you type.`,
+  protectedSkipped: (sheets) => `Sheet "${sheets}" is protected and was not highlighted.`,
+  cleared: (count) =>
+    `Removed ${count} highlight(s) added by this add-in; your own formats are unchanged.`,
+  mergedCells: (ranges) =>
+    `These number cells are merged: ${ranges}. Only the top-left cell of a merge keeps its number; unmerge them and fill each cell.`,
+  severity: { error: "Error", warning: "Warning", info: "Note" },
+  legend: "Red marks errors, yellow marks warnings.",
+  left: "Left",
+  right: "Right",
+  difference: "Difference",
+  locate: (address) => `Go to ${address}`,
+  alsoBroken: (count) => `The same figure also breaks ${count} other rule(s):`,
+  lastYearHeading: "Last year's figures (carry-over checks)",
+  lastYearHint:
+    "Choose the sheet of this workbook that holds last year's tables, or paste last year's report text.",
+  lastYearSheet: "Sheet with last year's tables",
+  lastYearNone: "(no sheet)",
+  refreshSheets: "Refresh sheet list",
+  lastYearText: "Or paste last year's report text",
+  useLastYear: "Read last year's figures",
+  lastYearLoaded: (tables) =>
+    `Last year's figures read: ${tables}. The next check includes X1 and X2.`,
+  lastYearEmpty: "No tables found in last year's figures.",
+  narrativeHeading: "Report text",
+  year: "Report year",
+  agency: "Agency name",
+  self: "Self-reference",
+  selfHint: "e.g. 我局, 我街道 (blank: 本机关)",
+  saveSettings: "Save settings",
+  settingsSaved: "Settings saved in this workbook.",
+  generate: "Generate text",
+  needCheck: "Run the check first: the text is written from the tables' figures.",
+  copy: "Copy text",
+  copied: "Copied to the clipboard.",
+  copyFailed: "Could not copy automatically: select the text and press Ctrl+C.",
+  writeNarrative: "Write to sheet 报告文字",
+  narrativeWritten: (sheet) => `Written to sheet "${sheet}".`,
+  checkDraft: "Check the selected draft",
+  draftHint: "Select the cells holding your own draft, then check it against the tables (N1–N4).",
+  draftOk: (address) => `The draft (${address}) agrees with the tables.`,
+  working: "Working…",
+  unsupported: (feature, version) =>
+    `This version of Excel cannot ${feature} (needs ExcelApi ${version}). Use Microsoft 365, Excel on the web or Office 2021 or later.`,
+};
+
+/** The pane's texts in a locale. */
+export function paneTexts(locale: Locale): PaneTexts {
+  return locale === "en-US" ? EN : ZH;
+}

@@ -1,0 +1,141 @@
+/**
+ * The browser tests' build of the pane: the workbook double instead of office.js, a picture of the
+ * active sheet beside the pane, and `window.xxgkTest` for the test to type into cells and look at
+ * the workbook. Never shipped (webpack --env browser-test).
+ */
+import { parseCellAddress } from "../../src/core/model/address";
+import { createExcelAdapter } from "../../src/excel/adapter";
+import type { HostCellValue, RunBatch } from "../../src/excel/host";
+import { paneLocale } from "../../src/taskpane/boot";
+import { mountPane } from "../../src/taskpane/pane";
+import {
+  activeConditionalFormats,
+  newWorkbook,
+  snapshot,
+  usedBounds,
+  type WorkbookSnapshot,
+} from "../excel/double/state";
+import { WorkbookDouble } from "../excel/double/workbook-double";
+import { renderSheet } from "./sheet-view";
+
+/** The script the tests use, on `window.xxgkTest`. */
+export interface TestHooks {
+  type(sheet: string, address: string, value: HostCellValue): void;
+  select(sheet: string, address: string): void;
+  activate(sheet: string): void;
+  protect(sheet: string): void;
+  selection(): string;
+  highlightedCells(sheet: string): { error: number; warning: number };
+  ownFormats(): number;
+  snapshot(): WorkbookSnapshot;
+  copied(): string[];
+  syncs(): number;
+}
+
+declare global {
+  interface Window {
+    xxgkTest: TestHooks;
+  }
+}
+
+const XSS = "<img src=x onerror=alert(1)>";
+const double = new WorkbookDouble(newWorkbook(["Sheet1", XSS]));
+const view = document.createElement("div");
+view.id = "sheet-view";
+view.setAttribute("aria-label", "工作表预览（测试用）");
+view.setAttribute("role", "region");
+const render = (): void => renderSheet(view, double);
+const run: RunBatch = async (batch) => {
+  try {
+    return await double.run(batch);
+  } finally {
+    render();
+  }
+};
+const copied: string[] = [];
+
+const at = (sheet: string, address: string): { row: number; column: number; key: string } => {
+  const p = parseCellAddress(address);
+  return { ...p, key: `${p.row},${p.column}` };
+};
+
+window.xxgkTest = {
+  type: (sheet, address, value) => {
+    const cells = double.sheet(sheet).cells;
+    const { key } = at(sheet, address);
+    const cell = cells.get(key) ?? {};
+    delete cell.formula;
+    if (value === "") delete cell.value;
+    else cell.value = value;
+    cells.set(key, cell);
+    render();
+  },
+  select: (sheet, address) => {
+    const s = double.sheet(sheet);
+    const { row, column } = at(sheet, address);
+    double.state.activeSheetId = s.id;
+    double.state.selection = {
+      sheetId: s.id,
+      areas: [{ top: row, left: column, bottom: row, right: column }],
+    };
+    render();
+  },
+  activate: (sheet) => {
+    const s = double.sheet(sheet);
+    double.state.activeSheetId = s.id;
+    double.state.selection = { sheetId: s.id, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+    render();
+  },
+  protect: (sheet) => {
+    double.sheet(sheet).protected = true;
+  },
+  selection: () => {
+    const s = snapshot(double.state);
+    return `${s.selection.sheet}!${s.selection.areas.join(",")}`;
+  },
+  highlightedCells: (name) => {
+    const sheet = double.sheet(name);
+    const counts = { error: 0, warning: 0 };
+    const bounds = usedBounds(sheet, false);
+    if (bounds === null) return counts;
+    for (let r = bounds.top; r <= bounds.bottom; r++) {
+      for (let c = bounds.left; c <= bounds.right; c++) {
+        const cf = activeConditionalFormats(sheet, r, c)[0];
+        if (cf?.fill === "#FFC7CE") counts.error += 1;
+        else if (cf !== undefined) counts.warning += 1;
+      }
+    }
+    return counts;
+  },
+  ownFormats: () =>
+    double.state.sheets
+      .flatMap((s) => s.conditionalFormats)
+      .filter((cf) => cf.formula.includes('N("xxgk:')).length,
+  snapshot: () => snapshot(double.state),
+  copied: () => copied,
+  syncs: () => double.syncCount,
+};
+
+const root = document.getElementById("app")!;
+document.body.classList.add("test-layout");
+root.style.width = "380px";
+root.style.flex = "none";
+document.body.style.display = "flex";
+document.body.style.gap = "12px";
+document.body.style.alignItems = "flex-start";
+view.style.flex = "1";
+view.style.overflow = "auto";
+view.style.padding = "12px";
+document.body.append(view);
+render();
+
+const language = new URLSearchParams(window.location.search).get("lang") ?? undefined;
+void mountPane(root, {
+  port: createExcelAdapter(run, { rangeAreas: true, mergedAreas: true }),
+  locale: paneLocale(language ?? "zh-CN"),
+  support: { insert: true, highlight: true },
+  copyText: (text) => {
+    copied.push(text);
+    return Promise.resolve(true);
+  },
+});

@@ -1,0 +1,338 @@
+/**
+ * Browser tests of the built pane (webpack --env browser-test) in Debian's Chromium, driven by
+ * playwright-core, with the workbook double in place of office.js and every non-local request
+ * blocked. Screenshots go to test-output/screenshots/.
+ */
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { planTemplate } from "../../src/core/template/plan";
+import type { TestHooks } from "./pane-test-entry";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "test-output/browser-dist");
+const SHOTS = path.join(ROOT, "test-output/screenshots");
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const XSS = "<img src=x onerror=alert(1)>";
+const TABLES = ["T2", "T3", "T4"] as const;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+};
+
+let server: http.Server;
+let base = "";
+let browser: Browser;
+
+function serve(): Promise<string> {
+  server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const file = path.join(DIST, path.normalize(url.pathname).replace(/^([/\\])+/u, ""));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
+interface Opened {
+  page: Page;
+  dialogs: string[];
+  blocked: string[];
+  errors: string[];
+}
+
+async function open(query = ""): Promise<Opened> {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  const dialogs: string[] = [];
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route("**/*", (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === "127.0.0.1" || host === "localhost") return route.continue();
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`${base}/taskpane.html${query}`);
+  await page.locator("#main").waitFor();
+  await page.waitForFunction(
+    () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+  );
+  return { page, dialogs, blocked, errors };
+}
+
+async function press(page: Page, name: string | RegExp): Promise<void> {
+  await page
+    .getByRole("button", { name, exact: typeof name === "string" })
+    .first()
+    .click();
+  await page.waitForFunction(
+    () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+  );
+}
+
+const hooks = <T>(page: Page, f: (t: TestHooks) => T): Promise<T> =>
+  page.evaluate<T>(`(${f.toString()})(window.xxgkTest)`);
+
+function address(row: string, column: string): string {
+  for (const plan of planTemplate([...TABLES])) {
+    const found = plan.cells.find((c) => c.cell?.row === row && c.cell.column === column);
+    if (found !== undefined) return found.address;
+  }
+  throw new Error(`no ${row}/${column}`);
+}
+
+/** Types the seed-like figures into every input cell, with one mistake: 予以公开 is 4, not 5. */
+async function typeFigures(page: Page, mistake: boolean): Promise<void> {
+  const inputs = planTemplate([...TABLES]).flatMap((p) =>
+    p.cells.filter((c) => c.role === "input"),
+  );
+  const values = inputs.map((c) => {
+    const key = `${c.cell!.row}/${c.cell!.column}`;
+    const value =
+      key === "一/自然人"
+        ? 5
+        : key === "三(一)/自然人"
+          ? mistake
+            ? 4
+            : 5
+          : key === "行政许可/决定"
+            ? 12
+            : 0;
+    return [c.address, value] as const;
+  });
+  await page.evaluate((cells) => {
+    for (const [a, v] of cells) window.xxgkTest.type("年报表格", a, v);
+  }, values);
+}
+
+async function shoot(page: Page, name: string, selector?: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  if (selector === undefined) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: file });
+  } else await page.locator(selector).screenshot({ path: file });
+}
+
+void before(async () => {
+  assert.ok(
+    fs.existsSync(path.join(DIST, "taskpane.html")),
+    "build the test pane first: webpack --env browser-test",
+  );
+  base = await serve();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+void after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+void describe("the task pane in Chromium", () => {
+  void it("inserts, checks, locates, highlights, fixes, re-checks, clears and writes the narrative", async () => {
+    const { page, dialogs, blocked, errors } = await open();
+    await press(page, "插入表格");
+    await page.getByText("已在工作表「年报表格」插入 3 张表格").waitFor();
+    await typeFigures(page, true);
+
+    await press(page, "检查");
+    const summary = await page.locator("#summary").textContent();
+    assert.match(summary ?? "", /^[1-9]\d* 个错误 · \d+ 个提示 · 已检查 \d+ 条规则$/u);
+    const first = page.locator("#findings > li").first();
+    assert.match((await first.textContent()) ?? "", /表三/u);
+    await shoot(page, "01-check");
+
+    // Clicking a finding selects its cells in the sheet.
+    const before = await hooks(page, (t) => t.selection());
+    await first.getByRole("button").click();
+    await page.waitForFunction((b) => window.xxgkTest.selection() !== b, before);
+    const selected = await hooks(page, (t) => t.selection());
+    assert.match(selected, /^年报表格!/u);
+    assert.notEqual(selected, before);
+
+    await press(page, "检查并标记");
+    await page.getByText(/已在表格中标记/u).waitFor();
+    const marked = await page.evaluate(() => window.xxgkTest.highlightedCells("年报表格"));
+    assert.ok(marked.error > 0, "errors are highlighted in the sheet");
+    await shoot(page, "02-highlight");
+
+    // The user fixes the figure; the highlight goes by itself, and the check agrees.
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, 5), address("三(一)", "自然人"));
+    assert.equal(
+      (await page.evaluate(() => window.xxgkTest.highlightedCells("年报表格"))).error,
+      0,
+    );
+    await press(page, "检查");
+    assert.match((await page.locator("#summary").textContent()) ?? "", /^0 个错误/u);
+
+    await press(page, "清除标记");
+    await page.getByText(/已清除本助手添加的 \d+ 处标记/u).waitFor();
+    assert.equal(await page.evaluate(() => window.xxgkTest.ownFormats()), 0);
+
+    await page.getByLabel("报告年度").fill("2024");
+    await page.getByLabel("机关名称").fill("曲阜市时庄街道办事处");
+    await page.getByLabel("自称").fill("我街道");
+    await press(page, "保存设置");
+    await press(page, "生成文字");
+    const paragraphs = await page.locator("#narrative-text p").allTextContents();
+    assert.ok(paragraphs.length >= 2, "one paragraph per table");
+    assert.match(paragraphs.join(""), /2024年/u);
+    await press(page, "复制文字");
+    assert.equal((await page.evaluate(() => window.xxgkTest.copied()))[0], paragraphs.join("\n"));
+    await press(page, "写入「报告文字」工作表");
+    const written = await page.evaluate(() =>
+      window.xxgkTest.snapshot().sheets.find((s) => s.name === "报告文字"),
+    );
+    assert.ok(written !== undefined);
+    assert.equal(written.cells["A1"]?.value, paragraphs[0]);
+    assert.equal(
+      (await page.evaluate(() => window.xxgkTest.snapshot().settings))["xxgk.report"],
+      JSON.stringify({ year: 2024, agency: "曲阜市时庄街道办事处", self: "我街道" }),
+    );
+    await shoot(page, "03-narrative", "#narrative");
+
+    // The user's own draft, with a figure that disagrees with the table.
+    await page.evaluate(() => {
+      window.xxgkTest.type(
+        "Sheet1",
+        "A1",
+        "2024年，我街道共收到政府信息公开申请9件，其中予以公开5件。",
+      );
+      window.xxgkTest.select("Sheet1", "A1");
+    });
+    await press(page, "检查选中的草稿");
+    assert.ok(
+      (await page.locator("#draft-findings > li").count()) > 0,
+      "the draft's wrong figure is reported",
+    );
+
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, []);
+    await page.close();
+  });
+
+  void it("shows a cell's text and a sheet's name holding HTML as text", async () => {
+    const { page, dialogs } = await open();
+    // A table 四 typed on the sheet named <img…>, with <img…> in a data cell.
+    const [t4] = planTemplate(["T4"]);
+    const cells = t4!.cells
+      .filter((c) => c.text !== undefined || c.role === "input")
+      .map(
+        (c) =>
+          [
+            c.address,
+            c.text ?? (c.cell?.row === "复议" && c.cell.column === "维持" ? XSS : 0),
+          ] as const,
+      );
+    await page.evaluate(
+      ([sheet, list]) => {
+        for (const [a, v] of list) window.xxgkTest.type(sheet, a, v);
+        window.xxgkTest.activate(sheet);
+        window.xxgkTest.protect(sheet);
+      },
+      [XSS, cells] as const,
+    );
+    await page.getByLabel("所有工作表").check();
+    await press(page, "检查并标记");
+    await page.getByText(`填的是文字「${XSS}」`, { exact: false }).first().waitFor();
+    await page.getByText(`工作表「${XSS}」受保护`, { exact: false }).waitFor();
+    await press(page, "刷新工作表列表");
+    assert.equal(await page.locator("option", { hasText: XSS }).count(), 1);
+    assert.equal(await page.locator("img").count(), 0);
+    assert.deepEqual(dialogs, []);
+    await shoot(page, "04-html-as-text", "#check");
+    await page.close();
+  });
+
+  void it("has no serious or critical accessibility violations", async () => {
+    const { page } = await open();
+    await press(page, "插入表格");
+    await typeFigures(page, true);
+    await press(page, "检查");
+    await press(page, "生成文字");
+    const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(source);
+    const results = await page.evaluate<{
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    }>(`axe.run(document.getElementById("app"), { resultTypes: ["violations"] })`);
+    const serious = results.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
+    assert.deepEqual(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      [],
+    );
+    await page.close();
+  });
+
+  void it("speaks English when Office runs in English", async () => {
+    const { page } = await open("?lang=en-US");
+    await page.getByRole("heading", { name: "Disclosure Report Assistant" }).waitFor();
+    await press(page, "Insert tables");
+    await typeFigures(page, true);
+    await press(page, "Check");
+    assert.match(
+      (await page.locator("#summary").textContent()) ?? "",
+      /^[1-9]\d* errors? · \d+ warnings? · \d+ rules checked$/u,
+    );
+    await shoot(page, "05-english");
+    await page.close();
+  });
+
+  void it("shows a clear message, not a blank pane, where the browser is too old", async () => {
+    const page = await browser.newPage();
+    await page.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      // An old engine cannot parse the ES2020 bundle: it never runs.
+      if (url.hostname !== "127.0.0.1" || url.pathname.endsWith("/taskpane.js"))
+        return route.abort();
+      return route.continue();
+    });
+    await page.addInitScript(() => {
+      delete (String.prototype as { replaceAll?: unknown }).replaceAll;
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page
+      .getByRole("alert")
+      .getByText(/需要较新的 Office/u)
+      .waitFor();
+    await page.close();
+  });
+});
