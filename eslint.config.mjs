@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test-output/", "*.config.js"] },
@@ -45,6 +46,18 @@ export default tseslint.config(
         "error",
         { name: "Excel", message: "Only src/excel touches office-js." },
       ],
+    },
+  },
+  {
+    // The office-js idioms: load before read, sync before read, no sync in a loop, isNullObject.
+    files: ["src/excel/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "office-addins/no-empty-load": "error",
     },
   },
   {

@@ -32,7 +32,10 @@ function time(run: () => void, times: number): number {
 
 /** Times the core on the seed report. */
 export function benchCore(): CoreBench {
-  const text = fs.readFileSync(path.join(__dirname, "..", "test", "fixtures", "seed-report-shizhuang-2024.txt"), "utf8");
+  const text = fs.readFileSync(
+    path.join(__dirname, "..", "test", "fixtures", "seed-report-shizhuang-2024.txt"),
+    "utf8",
+  );
   const report = readReportText(text);
   const readTextMs = time(() => readReportText(text), 200);
   const checkMs = time(() => checkReport({ tables: report.tables, year: 2024 }), 500);
@@ -40,6 +43,10 @@ export function benchCore(): CoreBench {
     () => checkReport({ tables: report.tables, narrative: report.narrative, year: 2024 }),
     200,
   );
-  const { rulesChecked } = checkReport({ tables: report.tables, narrative: report.narrative, year: 2024 });
+  const { rulesChecked } = checkReport({
+    tables: report.tables,
+    narrative: report.narrative,
+    year: 2024,
+  });
   return { readTextMs, checkMs, checkWithNarrativeMs, rulesChecked };
 }

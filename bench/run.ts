@@ -7,6 +7,7 @@
 import { benchCore } from "./core";
 import { benchReadGrid } from "./read-grid";
 import { benchCli } from "./cli";
+import { addinLines, benchAddin } from "./addin";
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -19,9 +20,18 @@ async function main(): Promise<void> {
     line("## core (seed report, median)");
     line(`read report text:            ${core.readTextMs.toFixed(3)} ms`);
     line(`check tables only:           ${core.checkMs.toFixed(3)} ms`);
-    line(`check tables + narrative:    ${core.checkWithNarrativeMs.toFixed(3)} ms (${core.rulesChecked} rules)`);
+    line(
+      `check tables + narrative:    ${core.checkWithNarrativeMs.toFixed(3)} ms (${core.rulesChecked} rules)`,
+    );
     const grid = benchReadGrid();
-    line(`locate tables in ${grid.rows} × ${grid.columns} grid: ${grid.milliseconds} ms (${grid.tablesFound} tables found)`);
+    line(
+      `locate tables in ${grid.rows} × ${grid.columns} grid: ${grid.milliseconds} ms (${grid.tablesFound} tables found)`,
+    );
+    line("");
+  }
+  if (only === undefined || only === "addin") {
+    line("## add-in (workbook double; bundle from dist/, built by `npm run build`)");
+    for (const l of addinLines(await benchAddin())) line(l);
     line("");
   }
   if (only === undefined || only === "cli") {
@@ -32,6 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

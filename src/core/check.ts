@@ -71,4 +71,3 @@ export function checkReport(input: CheckInput): CheckResult {
   for (const f of ordered) counts[f.severity] += 1;
   return { findings: ordered, problems, rulesChecked: rules.length, counts };
 }
-

@@ -119,6 +119,7 @@ export async function insertTemplates(
 
           sheetName = sheet.name;
           origin = { row: selected.rowIndex, column: selected.columnIndex };
+          // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through sheet.protection.load("protected"), which the rule does not follow
           if (sheet.protection.protected) throw new SheetProtectedError(sheet.name);
           const used = nonEmptyCells(area.formulas, origin);
           if (used.length > 0)

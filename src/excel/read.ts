@@ -216,6 +216,7 @@ async function readInContext(
         });
       }
       // Only for sheets too large for one request: one more round trip per budget of cells.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each pass reads one request's worth (5 MB limit on the web); a sheet that fits takes no pass
       await context.sync();
       for (const b of batch) values[b.sheet]!.put(b.rect, b.range.values);
     }

@@ -6,7 +6,13 @@
  * are not protected: input cells are unlocked and totals locked, so a user can protect them.
  */
 import ExcelJS from "exceljs";
-import { absoluteAddress, cellAddress, columnLetters, parseCellAddress, qualify } from "../core/model/address";
+import {
+  absoluteAddress,
+  cellAddress,
+  columnLetters,
+  parseCellAddress,
+  qualify,
+} from "../core/model/address";
 import { officialLayout } from "../core/model/layout";
 import type { TableId } from "../core/model/tables";
 import type { Locale } from "../core/locales/locale";

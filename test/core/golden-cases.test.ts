@@ -47,10 +47,15 @@ describe("golden cases from published reports", () => {
     expect(cases.map((c) => c.case_id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(cases.map((c) => [c.case_id, c] as const))("%s gets exactly the findings it calls for", (id, c) => {
-    const result = check(c);
-    expect(result.findings.map((f) => `${f.rule}:${f.code}`).sort()).toEqual([...EXPECTED[id]!].sort());
-  });
+  it.each(cases.map((c) => [c.case_id, c] as const))(
+    "%s gets exactly the findings it calls for",
+    (id, c) => {
+      const result = check(c);
+      expect(result.findings.map((f) => `${f.rule}:${f.code}`).sort()).toEqual(
+        [...EXPECTED[id]!].sort(),
+      );
+    },
+  );
 
   it("reads every visible figure of every case at its place", () => {
     for (const c of cases) {
@@ -58,10 +63,23 @@ describe("golden cases from published reports", () => {
       if (c.table3 !== null) {
         const t3 = tables.find((t) => t.table === "T3")!;
         for (const [row, values] of Object.entries(c.table3.rows)) {
-          ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"].forEach((column, i) => {
+          [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+          ].forEach((column, i) => {
             const v = values[i];
             if (v === "n/v" || v === undefined) return;
-            expect([c.case_id, row, column, t3.cells.get(`T3/${row}/${column}`)?.raw]).toEqual([c.case_id, row, column, v]);
+            expect([c.case_id, row, column, t3.cells.get(`T3/${row}/${column}`)?.raw]).toEqual([
+              c.case_id,
+              row,
+              column,
+              v,
+            ]);
           });
         }
       }
@@ -70,7 +88,10 @@ describe("golden cases from published reports", () => {
 
   it("reports the nileke township's 规章 with the cell and its value", () => {
     const f = check(loadCases().find((c) => c.case_id === "nileke-town-2023")!).findings[0]!;
-    expect(f).toMatchObject({ reported: 6, cells: [{ table: "T2", row: "规章", column: "现行有效" }] });
+    expect(f).toMatchObject({
+      reported: 6,
+      cells: [{ table: "T2", row: "规章", column: "现行有效" }],
+    });
     expect(f.cells[0]!.address).toMatch(/^'?nileke-town-2023'?!D\d+$/u);
   });
 });

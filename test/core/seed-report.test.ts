@@ -14,16 +14,32 @@ const report = readReportText(seedText());
 
 describe("the seed report read from its text", () => {
   it("has tables 二, 三 and 四 in the 2021 format", () => {
-    expect(report.tables.map((t) => `${t.table}:${t.version}`)).toEqual(["T2:2021", "T3:2021", "T4:2021"]);
+    expect(report.tables.map((t) => `${t.table}:${t.version}`)).toEqual([
+      "T2:2021",
+      "T3:2021",
+      "T4:2021",
+    ]);
   });
 
   it("has every figure of table 三 at its place", () => {
     const t3 = report.tables.find((t) => t.table === "T3")!;
     expect(t3.cells.size).toBe(175);
-    const columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+    const columns = [
+      "自然人",
+      "商业企业",
+      "科研机构",
+      "社会公益组织",
+      "法律服务机构",
+      "其他",
+      "总计",
+    ];
     for (const [row, values] of Object.entries(seed.table3!.rows)) {
       columns.forEach((column, i) => {
-        expect([row, column, numericValue(t3.cells.get(`T3/${row}/${column}`)!.reading)]).toEqual([row, column, values[i]]);
+        expect([row, column, numericValue(t3.cells.get(`T3/${row}/${column}`)!.reading)]).toEqual([
+          row,
+          column,
+          values[i],
+        ]);
       });
     }
   });
@@ -56,7 +72,10 @@ describe("the seed report read from its text", () => {
 
   it("catches its narrative when the table changes under it", () => {
     const paragraphs = generateNarrative(figureSet(report.tables), { year: 2024, self: "我街道" });
-    const narrative = paragraphs.map((p) => p.text).join("\n").replace("共收到政府信息公开申请9件", "共收到政府信息公开申请8件");
+    const narrative = paragraphs
+      .map((p) => p.text)
+      .join("\n")
+      .replace("共收到政府信息公开申请9件", "共收到政府信息公开申请8件");
     const findings = checkReport({ tables: report.tables, narrative, year: 2024 }).findings;
     expect(findings.map((f) => `${f.rule}:${f.code}`)).toContain("N3:narrative-table-mismatch");
     const n3 = findings.find((f) => f.rule === "N3")!;

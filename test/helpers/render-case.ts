@@ -18,7 +18,11 @@ interface Rendered {
   readonly visibleRows: Set<string>;
 }
 
-const T4_ROWS: Record<string, string> = { 复议: "行政复议", 直诉: "未经复议直接起诉", 复诉: "复议后起诉" };
+const T4_ROWS: Record<string, string> = {
+  复议: "行政复议",
+  直诉: "未经复议直接起诉",
+  复诉: "复议后起诉",
+};
 
 function renderTable(
   table: "T2" | "T3" | "T4",
@@ -29,7 +33,9 @@ function renderTable(
 ): Rendered {
   const layout = officialLayout(table, version);
   const height = lastRow === undefined ? layout.rows : lastRow + 1;
-  const rows: RawCell[][] = Array.from({ length: height }, () => Array<RawCell>(layout.columns).fill(null));
+  const rows: RawCell[][] = Array.from({ length: height }, () =>
+    Array<RawCell>(layout.columns).fill(null),
+  );
   const hidden = new Set<string>();
   const visibleRows = new Set<string>();
   for (const c of layout.cells) {
@@ -56,25 +62,36 @@ export function readCase(c: CaseFile): LocatedTable[] {
     const published = new Map<string, string>();
     const rowValues = new Map<string, CaseValue[]>();
     for (const block of def.blocks) {
-      const b = c.table2[block.key] as { columns: string[]; rows: Record<string, CaseValue[]> } | undefined;
+      const b = c.table2[block.key] as
+        { columns: string[]; rows: Record<string, CaseValue[]> } | undefined;
       if (b === undefined) continue;
       block.columns.forEach((col, i) => {
         if (b.columns[i] !== undefined) published.set(`${block.key}|${col.label}`, b.columns[i]);
       });
       for (const [label, values] of Object.entries(b.rows)) {
         const n = normalizeLabel(label);
-        const r = block.rows.find((x) => normalizeLabel(x.label) === n || (x.variants ?? []).some((v) => normalizeLabel(v) === n));
+        const r = block.rows.find(
+          (x) =>
+            normalizeLabel(x.label) === n ||
+            (x.variants ?? []).some((v) => normalizeLabel(v) === n),
+        );
         if (r === undefined) continue;
         published.set(`row|${r.label}`, label);
         rowValues.set(r.key, values);
       }
     }
     const columnLabels = new Map<string, string>();
-    for (const [k, v] of published) if (!k.startsWith("row|")) columnLabels.set(k.split("|")[1]!, v);
-    const relabel = (text: string): string => published.get(`row|${text}`) ?? columnLabels.get(text) ?? text;
+    for (const [k, v] of published)
+      if (!k.startsWith("row|")) columnLabels.set(k.split("|")[1]!, v);
+    const relabel = (text: string): string =>
+      published.get(`row|${text}`) ?? columnLabels.get(text) ?? text;
     const columnIndex = (key: CellKey): number =>
-      def.blocks.find((b) => b.rows.some((r) => r.key === key.row))!.columns.findIndex((x) => x.key === key.column);
-    parts.push(renderTable("T2", version, (key) => rowValues.get(key.row)?.[columnIndex(key)], relabel));
+      def.blocks
+        .find((b) => b.rows.some((r) => r.key === key.row))!
+        .columns.findIndex((x) => x.key === key.column);
+    parts.push(
+      renderTable("T2", version, (key) => rowValues.get(key.row)?.[columnIndex(key)], relabel),
+    );
   }
   if (c.table3 !== null) {
     const rows = c.table3.rows;
@@ -83,12 +100,27 @@ export function readCase(c: CaseFile): LocatedTable[] {
     const keys = def.blocks[0]!.rows.map((r) => r.key);
     const last = Math.max(...Object.keys(rows).map((k) => keys.indexOf(k)));
     const columns = def.blocks[0]!.columns.map((x) => x.key);
-    parts.push(renderTable("T3", version, (key) => rows[key.row]?.[columns.indexOf(key.column)], (t) => t, 4 + last));
+    parts.push(
+      renderTable(
+        "T3",
+        version,
+        (key) => rows[key.row]?.[columns.indexOf(key.column)],
+        (t) => t,
+        4 + last,
+      ),
+    );
   }
   if (c.table4 !== null) {
     const rows = c.table4.rows;
     const columns = tableDef("T4").blocks[0]!.columns.map((x) => x.key);
-    parts.push(renderTable("T4", "2021", (key) => rows[T4_ROWS[key.row]!]?.[columns.indexOf(key.column)], (t) => t));
+    parts.push(
+      renderTable(
+        "T4",
+        "2021",
+        (key) => rows[T4_ROWS[key.row]!]?.[columns.indexOf(key.column)],
+        (t) => t,
+      ),
+    );
   }
   const values: RawCell[][] = [];
   for (const p of parts) values.push(...p.rows, [], []);
@@ -104,6 +136,14 @@ export function readCase(c: CaseFile): LocatedTable[] {
 
 /** The agency level of a case, as the report's settings would give it. */
 export function caseAgencyLevel(c: CaseFile): AgencyLevel | undefined {
-  const levels: readonly string[] = ["township", "county-dept", "county-gov", "county-gov-office", "city-dept", "city-gov", "city-gov-office"];
+  const levels: readonly string[] = [
+    "township",
+    "county-dept",
+    "county-gov",
+    "county-gov-office",
+    "city-dept",
+    "city-gov",
+    "city-gov-office",
+  ];
   return levels.includes(c.agency_level) ? (c.agency_level as AgencyLevel) : undefined;
 }

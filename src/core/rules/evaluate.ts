@@ -140,9 +140,7 @@ const evaluateBound: Evaluator<BoundRule> = (rule, { figures }) => {
 };
 
 /** What R5 and R6 say about one cell's reading, if anything. */
-function cellValueFinding(
-  cell: FigureCell,
-):
+function cellValueFinding(cell: FigureCell):
   | {
       id: "R5" | "R6";
       code: FindingCode;

@@ -4,7 +4,13 @@
  * tables found in any workbook (the annotated copy, the add-in on pasted sheets), and the marker
  * N("xxgk:R2") inside each one lets the add-in find exactly the formats it added.
  */
-import { absoluteAddress, cellAddress, parseCellAddress, rangeAddress, splitQualified } from "../model/address";
+import {
+  absoluteAddress,
+  cellAddress,
+  parseCellAddress,
+  rangeAddress,
+  splitQualified,
+} from "../model/address";
 import { figureSet } from "../model/figure-set";
 import type { LocatedTable } from "../model/figures";
 import type { CellKey } from "../model/tables";
@@ -33,14 +39,20 @@ export interface RuleHighlight {
  * rules or when a cell has no address. References are absolute: the format is applied to several
  * separate cells, and relative references would shift for every cell but the first.
  */
-export function ruleHighlight(rule: Rule, at: (key: CellKey) => string | undefined): RuleHighlight | undefined {
+export function ruleHighlight(
+  rule: Rule,
+  at: (key: CellKey) => string | undefined,
+): RuleHighlight | undefined {
   if (rule.kind !== "linear" && rule.kind !== "bound") return undefined;
   const [plus, minus] = rule.kind === "linear" ? [rule.left, rule.right] : [rule.part, rule.whole];
   const addresses = [...plus, ...minus].map(at);
   if (addresses.some((a) => a === undefined)) return undefined;
-  const sum = (keys: readonly CellKey[]): string => `SUM(${keys.map((k) => absoluteAddress(at(k)!)).join(",")})`;
+  const sum = (keys: readonly CellKey[]): string =>
+    `SUM(${keys.map((k) => absoluteAddress(at(k)!)).join(",")})`;
   const test =
-    rule.kind === "linear" ? `ABS(${sum(plus)}-${sum(minus)})>0.000001` : `${sum(plus)}-${sum(minus)}>0.000001`;
+    rule.kind === "linear"
+      ? `ABS(${sum(plus)}-${sum(minus)})>0.000001`
+      : `${sum(plus)}-${sum(minus)}>0.000001`;
   return {
     rule: rule.id,
     severity: rule.severity,
@@ -58,12 +70,19 @@ export interface ValueHighlight {
 }
 
 /** R6 (blank) and R5 (not a number ≥ 0) over data cells: one format per rectangle of cells. */
-export function valueHighlights(points: readonly { row: number; column: number }[]): ValueHighlight[] {
+export function valueHighlights(
+  points: readonly { row: number; column: number }[],
+): ValueHighlight[] {
   const highlights: ValueHighlight[] = [];
   for (const r of rectangles(points)) {
     const first = cellAddress(r.top, r.left);
     const range = rangeAddress(r.top, r.left, r.bottom, r.right);
-    highlights.push({ rule: "R6", severity: "warning", range, formula: `=${markerTerm("R6")}+LEN(TRIM(${first}))=0` });
+    highlights.push({
+      rule: "R6",
+      severity: "warning",
+      range,
+      formula: `=${markerTerm("R6")}+LEN(TRIM(${first}))=0`,
+    });
     highlights.push({
       rule: "R5",
       severity: "error",
@@ -98,7 +117,9 @@ export function rectangles(points: readonly { row: number; column: number }[]): 
   }
   const merged: Rectangle[] = [];
   for (const r of runs) {
-    const above = merged.find((m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right);
+    const above = merged.find(
+      (m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right,
+    );
     if (above !== undefined) above.bottom = r.bottom;
     else merged.push({ ...r });
   }
@@ -138,26 +159,49 @@ export function locatedHighlights(tables: readonly LocatedTable[]): SheetHighlig
       return place?.address;
     });
     if (h === undefined || sheets.size !== 1) continue;
-    highlights.push({ sheet: [...sheets][0]!, rule: h.rule, severity: h.severity, ranges: h.cells, formula: h.formula });
+    highlights.push({
+      sheet: [...sheets][0]!,
+      rule: h.rule,
+      severity: h.severity,
+      ranges: h.cells,
+      formula: h.formula,
+    });
   }
   const bySheet = new Map<string, { row: number; column: number }[]>();
   for (const t of figures.tables) {
     for (const cell of t.cells.values()) {
       const place = cell.address === undefined ? undefined : splitQualified(cell.address);
       if (place === undefined) continue;
-      bySheet.set(place.sheet, [...(bySheet.get(place.sheet) ?? []), parseCellAddress(place.address)]);
+      bySheet.set(place.sheet, [
+        ...(bySheet.get(place.sheet) ?? []),
+        parseCellAddress(place.address),
+      ]);
     }
   }
   for (const [sheet, points] of bySheet) {
     for (const v of valueHighlights(points)) {
-      highlights.push({ sheet, rule: v.rule, severity: v.severity, ranges: [v.range], formula: v.formula });
+      highlights.push({
+        sheet,
+        rule: v.rule,
+        severity: v.severity,
+        ranges: [v.range],
+        formula: v.formula,
+      });
     }
   }
   return highlights;
 }
 
 /** Rules whose findings the live highlights already show. */
-export const LIVE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["R1", "R2", "R3", "R3a", "R4", "R5", "R6"]);
+export const LIVE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "R1",
+  "R2",
+  "R3",
+  "R3a",
+  "R4",
+  "R5",
+  "R6",
+]);
 
 /**
  * Fixed highlights for findings of rules without a live formula (R7, R9, X1, X2, N3…), on the cells
@@ -178,7 +222,13 @@ export function findingHighlights(findings: readonly Finding[]): SheetHighlight[
       const key = `${sheet}|${f.rule}|${ranges.join(",")}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      highlights.push({ sheet, rule: f.rule, severity: f.severity, ranges, formula: `=${markerTerm(f.rule)}=0` });
+      highlights.push({
+        sheet,
+        rule: f.rule,
+        severity: f.severity,
+        ranges,
+        formula: `=${markerTerm(f.rule)}=0`,
+      });
     }
   }
   return highlights;

@@ -212,10 +212,20 @@ function planTable(
   const highlights: PlannedHighlight[] = [];
   for (const r of rules) {
     const h = ruleHighlight(r, at);
-    if (h !== undefined) highlights.push({ rule: h.rule, severity: h.severity, range: h.cells.join(","), formula: h.formula });
+    if (h !== undefined)
+      highlights.push({
+        rule: h.rule,
+        severity: h.severity,
+        range: h.cells.join(","),
+        formula: h.formula,
+      });
   }
   // R6 (blank) and R5 (not a number ≥ 0): one format per rectangle of data cells.
-  highlights.push(...valueHighlights(cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address))));
+  highlights.push(
+    ...valueHighlights(
+      cells.filter((c) => c.cell !== undefined).map((c) => parseCellAddress(c.address)),
+    ),
+  );
 
   return {
     table,
