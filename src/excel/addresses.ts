@@ -2,6 +2,7 @@
  * A1 rectangles for the adapter: parsing Excel's sheet-qualified addresses, and grouping single
  * cells into as few rectangles as possible (one format or rule per rectangle, not per cell).
  */
+import { rectangles } from "../core/template/highlights";
 import { cellAddress, parseCellAddress } from "../core/model/address";
 
 /** A zero-based, inclusive rectangle of cells. */
@@ -97,27 +98,6 @@ export function expandAreas(areas: string): { row: number; column: number }[] {
     .flatMap((a) => rectCells(parseRect(a)));
 }
 
-/** Cells grouped into rectangles: runs per row, stacked while they line up. */
-export function groupRectangles(points: readonly { row: number; column: number }[]): Rect[] {
-  const byRow = new Map<number, number[]>();
-  for (const p of points) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.column]);
-  const runs: Rect[] = [];
-  for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    const sorted = [...new Set(columns)].sort((a, b) => a - b);
-    let start = sorted[0]!;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
-      runs.push({ top: row, bottom: row, left: start, right: sorted[i - 1]! });
-      if (i < sorted.length) start = sorted[i]!;
-    }
-  }
-  const merged: { top: number; left: number; bottom: number; right: number }[] = [];
-  for (const r of runs) {
-    const above = merged.find(
-      (m) => m.bottom === r.top - 1 && m.left === r.left && m.right === r.right,
-    );
-    if (above !== undefined) above.bottom = r.bottom;
-    else merged.push({ ...r });
-  }
-  return merged;
-}
+/** Cells grouped into rectangles: runs per row, stacked while they line up (the core's grouping). */
+export const groupRectangles: (points: readonly { row: number; column: number }[]) => Rect[] =
+  rectangles;
