@@ -7,7 +7,7 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Whether stdout is a terminal: the progress line is shown only then. */
+  /** Whether stderr (where the progress line goes) is a terminal: the progress line is shown only then. */
   readonly interactive: boolean;
   /** The folder relative paths are resolved against. */
   readonly cwd: string;

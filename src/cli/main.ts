@@ -11,7 +11,7 @@ const io = {
   stderr: (text: string): void => {
     process.stderr.write(text);
   },
-  interactive: process.stdout.isTTY === true,
+  interactive: process.stderr.isTTY === true,
   cwd: process.cwd(),
 };
 

@@ -45,6 +45,7 @@ export function checkReport(input: CheckInput): CheckResult {
   const rules: Rule[] = buildRules({
     ...(t3 === undefined ? {} : { t3Version: t3.version }),
     hasT2: figures.has("T2"),
+    ...(figures.version("T2") === undefined ? {} : { t2Version: figures.version("T2")! }),
     hasT4: figures.has("T4"),
     hasLastYear: input.lastYear !== undefined && input.lastYear.length > 0,
     hasNarrative: narrative !== undefined && narrative.trim() !== "",

@@ -10,6 +10,7 @@ import type { LocatedTable } from "../core/model/figures";
 import type { Finding, RuleId, Severity } from "../core/rules/finding";
 import {
   findingHighlights,
+  HIGHLIGHT_COLOURS,
   HIGHLIGHT_MARKER,
   locatedHighlights,
   type SheetHighlight,
@@ -26,12 +27,7 @@ export interface HighlightSpec {
   readonly severity: Severity;
 }
 
-/** Fill and text colours per severity (Excel's "light red fill with dark red text" and kin). */
-export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#7A4500" },
-  info: { fill: "#DEECF9", font: "#004578" },
-};
+export { HIGHLIGHT_COLOURS };
 
 /** Whether a conditional-format formula is one of ours (it holds the marker term). */
 export function isOwnFormula(formula: string): boolean {

@@ -4,6 +4,7 @@
  * 宋体. Also the fills of the highlight rules by severity. Host-specific, so it lives here and not
  * in the plan.
  */
+import { HIGHLIGHT_COLOURS as CORE_COLOURS } from "../core/template/highlights";
 import type { Alignment, Borders, Fill, Font, Style } from "exceljs";
 import type { PlannedCell } from "../core/template/plan";
 import type { Severity } from "../core/rules/finding";
@@ -81,9 +82,13 @@ export const REPORT_TITLE_STYLE: Partial<Style> = {
   alignment: { horizontal: "center", vertical: "middle" },
 };
 
-/** Fill and font colours of a highlight by severity: red for errors, orange for warnings, blue for info. */
+/** The core's highlight colours as ARGB, the form .xlsx styles take. */
 export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
-  error: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warning: { fill: "FFFCE4D6", font: "FF9C5700" },
-  info: { fill: "FFDDEBF7", font: "FF1F4E79" },
+  error: argb(CORE_COLOURS.error),
+  warning: argb(CORE_COLOURS.warning),
+  info: argb(CORE_COLOURS.info),
 };
+
+function argb(colours: { fill: string; font: string }): { fill: string; font: string } {
+  return { fill: `FF${colours.fill.slice(1)}`, font: `FF${colours.font.slice(1)}` };
+}

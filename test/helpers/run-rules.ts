@@ -26,6 +26,7 @@ export function runRules(
   const rules = buildRules({
     ...(t3 === undefined ? {} : { t3Version: t3.version }),
     hasT2: figures.has("T2"),
+    ...(figures.version("T2") === undefined ? {} : { t2Version: figures.version("T2")! }),
     hasT4: figures.has("T4"),
     hasLastYear: options.lastYear !== undefined,
     hasNarrative: false,

@@ -16,6 +16,8 @@ interface Args {
   readonly column: string;
   /** The first cell, with its address: 表三「…」行「自然人」列（Sheet1!D8）. */
   readonly cell: string;
+  /** The cell that is not a number, for sum findings that could not add it up. */
+  readonly unknownCell: string;
   /** How many cells the finding names. */
   readonly cellCount: number;
   readonly reported: string;
@@ -35,6 +37,20 @@ function signed(value: number | undefined): string {
   return value > 0 ? `+${number(value)}` : number(value);
 }
 
+const SUM_RULE_ZH: Record<string, string> = {
+  "balance-mismatch": "勾稽关系（第一项加第二项等于第三项加第四项）",
+  "row-total-mismatch": "行合计（总计等于六类申请人之和）",
+  "column-total-mismatch": "列合计（（七）总计等于各项办理结果之和）",
+  "group-total-mismatch": "合计（总计等于四种结果之和）",
+};
+
+const SUM_RULE_EN: Record<string, string> = {
+  "balance-mismatch": "balance I + II = III.(7) + IV",
+  "row-total-mismatch": "row total",
+  "column-total-mismatch": "column total",
+  "group-total-mismatch": "group total",
+};
+
 const LEVEL_ZH: Record<AgencyLevel, string> = {
   township: "乡镇（街道）",
   "county-dept": "县级部门",
@@ -47,8 +63,18 @@ const LEVEL_ZH: Record<AgencyLevel, string> = {
   "state-council-dept": "国务院部门",
 };
 
+const SUM_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "balance-mismatch",
+  "row-total-mismatch",
+  "column-total-mismatch",
+  "group-total-mismatch",
+]);
+
 function zh(code: FindingCode, a: Args): string {
-  const unknownNote = a.has("unknownCells") ? "（有一格不是数字，未计入）" : "";
+  if (SUM_CODES.has(code) && a.unknownCell !== "") {
+    return `${a.unknownCell}不是数字；按${a.table}的${SUM_RULE_ZH[code]}，这一格应为 ${a.computed}。`;
+  }
+  const unknownNote = a.has("blankCells") ? `（其中 ${a.p("blankCells")} 格空白，按 0 计）` : "";
   switch (code) {
     case "balance-mismatch":
       return `表三「${a.column}」列勾稽关系不成立：第一项加第二项之和为 ${a.reported}，第三项（七）总计加第四项之和为 ${a.computed}，相差 ${a.difference}${unknownNote}。`;
@@ -120,7 +146,10 @@ function zh(code: FindingCode, a: Args): string {
 }
 
 function en(code: FindingCode, a: Args): string {
-  const unknownNote = a.has("unknownCells") ? " (one cell is not a number and was left out)" : "";
+  if (SUM_CODES.has(code) && a.unknownCell !== "") {
+    return `${a.unknownCell} is not a number; by the ${SUM_RULE_EN[code]} of ${a.table} it should be ${a.computed}.`;
+  }
+  const unknownNote = a.has("blankCells") ? ` (${a.p("blankCells")} blank cells counted as 0)` : "";
   switch (code) {
     case "balance-mismatch":
       return `Table 3, column "${a.column}": items I + II = ${a.reported} but III.(7) + IV = ${a.computed}, off by ${a.difference}${unknownNote}.`;
@@ -215,6 +244,7 @@ function argsOf(f: Finding, locale: Locale): Args {
         : columnLabel(table, columnKey, locale),
     cell: first === undefined ? "" : `${cellLabel(first, locale)}${address}`,
     cellCount: f.cells.length,
+    unknownCell: unknownCellLabel(f, table, locale),
     reported: number(f.reported),
     computed: number(f.computed),
     difference: signed(f.difference),
@@ -225,6 +255,20 @@ function argsOf(f: Finding, locale: Locale): Args {
     },
     has: (name) => params[name] !== undefined,
   };
+}
+
+function unknownCellLabel(f: Finding, table: TableId | undefined, locale: Locale): string {
+  const row = f.params["unknownRow"];
+  const column = f.params["unknownColumn"];
+  if (table === undefined || typeof row !== "string" || typeof column !== "string") return "";
+  const cell = f.cells.find((c) => c.row === row && c.column === column);
+  const address =
+    cell?.address === undefined
+      ? ""
+      : locale === "zh-CN"
+        ? `（${cell.address}）`
+        : ` (${cell.address})`;
+  return `${cellLabel({ table, row, column }, locale)}${address}`;
 }
 
 /** The message of a finding in a locale. */

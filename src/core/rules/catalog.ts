@@ -242,6 +242,8 @@ export interface RuleScope {
   readonly t3Version?: FormatVersion;
   readonly hasT4: boolean;
   readonly hasT2: boolean;
+  /** The format of table 二, when present (R7 reads its 规章 row). */
+  readonly t2Version?: FormatVersion;
   readonly hasLastYear: boolean;
   readonly hasNarrative: boolean;
 }
@@ -259,7 +261,9 @@ export function buildRules(scope: RuleScope): Rule[] {
       kind: "remit",
       id: "R7",
       severity: "warning",
-      cells: ["制发", "废止", "现行有效"].map((c) => t2("规章", c)),
+      cells: tableDef("T2", scope.t2Version ?? "2021")
+        .blocks.flatMap((b) => (b.rows.some((r) => r.key === "规章") ? b.columns : []))
+        .map((c) => t2("规章", c.key)),
     });
   }
   if (scope.t3Version !== undefined) rules.push(...table3Rules(scope.t3Version));
@@ -267,7 +271,8 @@ export function buildRules(scope: RuleScope): Rule[] {
   if (scope.hasLastYear) rules.push(...crossPeriodRules());
   if (scope.hasNarrative) {
     for (const id of ["N1", "N2", "N3", "N4", "P1"] as const) {
-      rules.push({ kind: "narrative", id, severity: id === "N4" ? "warning" : "error" });
+      // N4's repeated figure is an error, its percentage a warning: the finding carries its own.
+      rules.push({ kind: "narrative", id, severity: "error" });
     }
   }
   return rules;

@@ -83,7 +83,6 @@ const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
   const terms = termsOf(figures, rule.left, rule.right);
   if (terms === undefined) return [];
   const unknown = terms.filter((t) => t.value === undefined);
-  if (unknown.length > 1) return [];
   const known = terms.filter((t) => t.value !== undefined);
   const reported = clean(sum(known.filter((t) => t.sign === 1).map((t) => t.value!)));
   const computed = clean(sum(known.filter((t) => t.sign === -1).map((t) => t.value!)));
@@ -99,21 +98,41 @@ const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
     if (Math.abs(difference) <= SUM_TOLERANCE) return [];
     return [{ ...base, reported, computed, difference, params: { ...rule.instance } }];
   }
-  // One cell is not a number: the rule says what it must be. Zero is R6's "write 0"; a text
-  // whose number is exactly that value is R5's. Anything else breaks this rule too.
-  const missing = unknown[0]!;
-  const needed = clean(-missing.sign * difference);
-  const reading = missing.cell.reading;
-  if (needed === 0 || (reading.kind === "text" && reading.suggestion === needed)) return [];
-  const valid = needed > 0 && Number.isInteger(needed);
+  if (unknown.length === 1) {
+    // One cell is not a number: the rule says what it must hold. Zero is R6's "write 0"; a text
+    // whose number is exactly that value is R5's. Anything else breaks this rule too. The sums
+    // are not reported: they would count the cell as 0.
+    const missing = unknown[0]!;
+    const needed = clean(-missing.sign * difference);
+    const reading = missing.cell.reading;
+    if (needed === 0 || (reading.kind === "text" && reading.suggestion === needed)) return [];
+    const valid = needed > 0 && Number.isInteger(needed);
+    return [
+      {
+        ...base,
+        computed: needed,
+        params: {
+          ...rule.instance,
+          unknownRow: missing.key.row,
+          unknownColumn: missing.key.column,
+        },
+        ...(valid ? { fix: { cell: refOf(missing.key, missing.cell), value: needed } } : {}),
+      },
+    ];
+  }
+  // Several cells are blank ("/" alike): R6 asks for 0 in each. When the figures that are there
+  // already break the rule with those cells at 0, say so, naming how many were blank.
+  const blank = unknown.every(
+    (t) => t.cell.reading.kind === "blank" || t.cell.reading.kind === "not-applicable",
+  );
+  if (!blank || Math.abs(difference) <= SUM_TOLERANCE) return [];
   return [
     {
       ...base,
       reported,
       computed,
       difference,
-      params: { ...rule.instance, unknownCells: 1 },
-      ...(valid ? { fix: { cell: refOf(missing.key, missing.cell), value: needed } } : {}),
+      params: { ...rule.instance, blankCells: unknown.length },
     },
   ];
 };
@@ -237,9 +256,9 @@ const STRUCTURE_SEVERITY: Record<StructureIssue["code"], Severity> = {
   "label-variant": "warning",
   "row-out-of-order": "warning",
   "row-unknown": "warning",
-  "row-missing": "error",
-  "row-duplicated": "error",
-  "column-missing": "error",
+  "row-missing": "warning",
+  "row-duplicated": "warning",
+  "column-missing": "warning",
 };
 
 const evaluateStructure: Evaluator<StructureRule> = (rule, { figures }) => {

@@ -20,6 +20,16 @@ import type { Finding, RuleId, Severity } from "../rules/finding";
 /** The marker term inside every highlight formula of the add-in. */
 export const HIGHLIGHT_MARKER = "xxgk";
 
+/**
+ * Highlight colours (#RRGGBB), the same in the add-in and in files the command line writes: Excel's
+ * own "bad" red for errors and "neutral" yellow for warnings. The pane says in words what they mean.
+ */
+export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#7A4500" },
+  info: { fill: "#DEECF9", font: "#004578" },
+};
+
 /** `N("xxgk:R2")`: 0 for any text in Excel and LibreOffice alike, so it never changes a result. */
 export function markerTerm(rule: RuleId): string {
   return `N("${HIGHLIGHT_MARKER}:${rule}")`;

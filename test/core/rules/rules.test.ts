@@ -1,3 +1,4 @@
+import { formatFinding } from "../../../src/core/locales/messages";
 import { cellId, type CellKey } from "../../../src/core/model/tables";
 import { seedTables, buildTable } from "../../helpers/build";
 import { withCell } from "../../helpers/mutate";
@@ -47,6 +48,26 @@ describe("R2 (row totals of table 三)", () => {
     expect(codes(findings)).toEqual(["R1:balance-mismatch", "R2:row-total-mismatch", "R6:blank"]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.fix).toMatchObject({ value: 9, cell: { row: "一", column: "总计" } });
+    // The sums are not reported: they would count the blank cell as 0.
+    const r2 = findings.find((f) => f.rule === "R2")!;
+    expect(r2).toMatchObject({ computed: 9, params: { unknownRow: "一", unknownColumn: "总计" } });
+    expect(r2.reported).toBeUndefined();
+    expect(formatFinding(r2)).toContain("应为 9");
+  });
+
+  it("reports a row whose total and organisation columns are blank while 自然人 holds a value", () => {
+    let tables = withCell(seed, t3("一", "总计"), null);
+    for (const c of ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]) {
+      tables = withCell(tables, t3("一", c), null);
+    }
+    const r2 = runRules(tables).findings.find((f) => f.rule === "R2")!;
+    expect(r2).toMatchObject({ reported: 0, computed: 9, params: { row: "一", blankCells: 6 } });
+    expect(formatFinding(r2)).toContain("6 格空白，按 0 计");
+  });
+
+  it("says nothing more than R5 when a text cell holds exactly the number the rule needs", () => {
+    const { findings } = runRules(withCell(seed, t3("一", "总计"), "9件"));
+    expect(codes(findings)).toEqual(["R5:text"]);
   });
 
   it("treats a blank cell whose value would be 0 as R6 only", () => {
@@ -94,6 +115,12 @@ describe("R7 (规章 outside an agency's remit)", () => {
     expect(findings).toEqual([
       expect.objectContaining({ rule: "R7", severity: "warning", reported: 6 }),
     ]);
+  });
+
+  it("reads the 规章 row of a 2019 trial table too", () => {
+    const old = buildTable("T2", { 规章: [0, 0, 3], 规范性文件: [0, 0, 0] }, "2019");
+    const { findings } = runRules([old], { agencyLevel: "township", year: 2020 });
+    expect(findings).toEqual([expect.objectContaining({ rule: "R7", reported: 3 })]);
   });
 
   it("says nothing when the agency level is unknown or may make 规章", () => {
