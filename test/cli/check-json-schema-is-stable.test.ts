@@ -46,6 +46,18 @@ test("the JSON output keeps its key structure", async () => {
   ).toBe(2);
   const run = JSON.parse(captured.stdout()) as { files: unknown[] };
   expect(run.files.map(shape)).toMatchSnapshot();
+  // Every cell of every finding of a workbook is a sheet-qualified A1 address; text reports have none.
+  const files = run.files as {
+    file: string;
+    findings?: { cells: string[]; fix?: { cell: string } }[];
+  }[];
+  const workbook = files.find((f) => f.file === "a-broken.xlsx")!;
+  const cells = workbook.findings!.flatMap((f) => [...f.cells, ...(f.fix ? [f.fix.cell] : [])]);
+  expect(cells.length).toBeGreaterThan(0);
+  for (const cell of cells) expect(cell).toMatch(/^(?:'[^']+'|[^!']+)!\$?[A-Z]{1,3}\$?\d+$/u);
+  const text = files.find((f) => f.file === "b-report.txt")!;
+  expect(text.findings!.length).toBeGreaterThan(0);
+  for (const f of text.findings!) expect(f.cells).toEqual([]);
   expect(shape({ ...run, files: [] })).toMatchInlineSnapshot(`
 {
   "files": [],

@@ -115,6 +115,17 @@ const INCLUSIVE_AFTER = /^\s*\(?\s*(?:含|包括|包含)/u;
 /** A count for a wider or narrower body than the reporting office ("全县共收到申请120件"). */
 const OTHER_SCOPE =
   /全(?:省|市|县|区|旗|州|盟|镇|乡)|各(?:单位|部门|乡镇|街道|级|地|县|区)|全系统|系统内|下属|所属|本级以外/u;
+/**
+ * A running total across years ("截至12月31日，累计收到申请120件", "2008年以来累计…"): not this
+ * year's figure. "全年累计"/"本年累计" stay claims.
+ */
+function isMultiYearTotal(lead: string): boolean {
+  return (
+    /累计/u.test(lead) &&
+    /以来|截至|截止|历年/u.test(lead) &&
+    !/本年|全年|今年|年度内|本年度/u.test(lead)
+  );
+}
 const CLAUSE_SEPARATOR = /[,;:]/u;
 
 const SEPARATORS = new Set([",", ";", "、", ":", " ", "\t"]);
@@ -337,7 +348,8 @@ function read(
   const otherScope =
     chosen !== undefined &&
     quantityCells(chosen.quantity) !== undefined &&
-    OTHER_SCOPE.test(prepared.slice(range.start, mention.start));
+    (OTHER_SCOPE.test(prepared.slice(range.start, mention.start)) ||
+      isMultiYearTotal(prepared.slice(range.start, mention.start)));
   return {
     mention,
     sentence,

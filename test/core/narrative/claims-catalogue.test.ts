@@ -35,6 +35,10 @@ const CATALOGUE: readonly (readonly [string, Expected])[] = [
     ],
   ],
   ["收到申请公开政府信息的要求0条。", [["applications-new", 0]]],
+  // running totals across years are not this year's figure; 全年累计 is
+  ["截至12月31日，累计收到政府信息公开申请120件。", []],
+  ["2008年以来累计收到政府信息公开申请120件。", []],
+  ["2024年，全年累计收到政府信息公开申请12件。", [["applications-new", 12]]],
   // zero statements
   ["2024年，我乡未收到任何政府信息公开申请。", [["applications-new", 0]]],
   ["2021年，未收到依申请公开。", [["applications-new", 0]]],
