@@ -14,7 +14,14 @@ export interface InputFile {
 }
 
 async function walk(folder: string, display: string, found: InputFile[]): Promise<void> {
-  const entries = await fs.readdir(folder, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch {
+    // A folder that cannot be listed (permissions) is reported in its own line, like a bad file.
+    found.push({ path: folder, display });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;

@@ -125,8 +125,10 @@ export interface Problem {
   readonly fix?: Fix;
 }
 
+/** The order of severities: errors first, then warnings, then info. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
 /** Errors first, then warnings, then info; stable otherwise. */
 export function bySeverity(a: Finding, b: Finding): number {
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return order[a.severity] - order[b.severity];
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }

@@ -1,8 +1,6 @@
 /** Findings grouped into problems: one per unique single-cell fix, else one per finding. */
 import { cellId } from "../model/tables";
-import type { Finding, Problem, Severity } from "./finding";
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+import { SEVERITY_ORDER, type Finding, type Problem } from "./finding";
 
 /**
  * Groups findings that share a fix (same cell, same value) into one problem, together with the
