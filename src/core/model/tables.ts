@@ -423,22 +423,33 @@ export function dataCells(def: TableDef): DataCellDef[] {
   return cells;
 }
 
-/** The 21 leaf outcome rows of table 三 (2021), whose sum is （七）总计. */
-export const T3_LEAVES: readonly string[] = T3_2021.blocks[0]!.rows.filter((r) =>
-  r.key.startsWith("三("),
-)
-  .filter((r) => r.total !== true)
-  .map((r) => r.key);
+/** The leaf outcome rows of table 三 in a format (21 in 2021; 2019 has a single （六）). */
+export function t3Leaves(version: FormatVersion = "2021"): string[] {
+  return tableDef("T3", version)
+    .blocks[0]!.rows.filter((r) => r.key.startsWith("三(") && r.total !== true)
+    .map((r) => r.key);
+}
 
-/** The outcome groups of table 三 and their leaf rows; a narrative "不予公开N件" is a group sum. */
-export const T3_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  "三(一)": ["三(一)"],
-  "三(二)": ["三(二)"],
-  "三(三)": T3_LEAVES.filter((k) => k.startsWith("三(三)")),
-  "三(四)": T3_LEAVES.filter((k) => k.startsWith("三(四)")),
-  "三(五)": T3_LEAVES.filter((k) => k.startsWith("三(五)")),
-  "三(六)": T3_LEAVES.filter((k) => k.startsWith("三(六)")),
-};
+/**
+ * The outcome groups of table 三 and their leaf rows in a format: a narrative "不予公开N件" is the
+ * sum of the group's leaves. （一） and （二） are groups of one row.
+ */
+export function t3Groups(
+  version: FormatVersion = "2021",
+): Readonly<Record<string, readonly string[]>> {
+  const leaves = t3Leaves(version);
+  const groups: Record<string, string[]> = {};
+  for (const g of ["三(一)", "三(二)", "三(三)", "三(四)", "三(五)", "三(六)"]) {
+    groups[g] = leaves.filter((k) => k === g || k.startsWith(g));
+  }
+  return groups;
+}
+
+/** The 21 leaf outcome rows of table 三 (2021), whose sum is （七）总计. */
+export const T3_LEAVES: readonly string[] = t3Leaves("2021");
+
+/** The outcome groups of table 三 (2021) and their leaf rows. */
+export const T3_GROUPS: Readonly<Record<string, readonly string[]>> = t3Groups("2021");
 
 /** The applicant columns of table 三 without 总计. */
 export const T3_APPLICANTS: readonly string[] = T3_COLUMNS.filter((c) => c.key !== "总计").map(

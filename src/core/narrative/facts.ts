@@ -6,7 +6,7 @@
  * never states a number for it.
  */
 import type { FigureSet } from "../model/figure-set";
-import { T3_GROUPS, tableDef, type CellKey } from "../model/tables";
+import { T3_GROUPS, t3Groups, tableDef, type CellKey } from "../model/tables";
 
 /** A fact's value: a number, or "unknown" when any of its cells is not a plain number. */
 export type FactValue = number | "unknown";
@@ -171,8 +171,7 @@ export const REASON_WORDING: Readonly<Record<string, string>> = Object.fromEntri
 
 /** The leaf rows of a group; the 2019 trial table has a single （六） row. */
 function groupRows(group: OutcomeGroup, figures: FigureSet): readonly string[] {
-  if (group === "三(六)" && figures.version("T3") === "2019") return ["三(六)"];
-  return T3_GROUPS[group] ?? [group];
+  return t3Groups(figures.version("T3") ?? "2021")[group] ?? [group];
 }
 
 /** A fact as the sum of cells; unknown when any cell is not a plain number. */

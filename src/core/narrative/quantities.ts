@@ -5,7 +5,7 @@
  * against a table. The mapping cannot say whether a sentence is about this report's year.
  */
 import type { FigureSet } from "../model/figure-set";
-import { T3_APPLICANTS, T3_GROUPS, type CellKey } from "../model/tables";
+import { T3_APPLICANTS, t3Groups, t3Leaves, type CellKey } from "../model/tables";
 
 /** The six outcome groups of table 三 (（一）…（六）). */
 export type ClaimOutcomeGroup = "三(一)" | "三(二)" | "三(三)" | "三(四)" | "三(五)" | "三(六)";
@@ -144,10 +144,9 @@ export function quantityCells(q: QuantityId, figures?: FigureSet): CellKey[] | u
   }
   if (q.startsWith("outcome:")) {
     const key = q.slice("outcome:".length);
-    if (t3Version === "2019" && key.startsWith("三(六)"))
-      return key === "三(六)" ? [t3("三(六)")] : undefined;
-    const leaves = T3_GROUPS[key] ?? [key];
-    return leaves.map((row) => t3(row));
+    const groups = t3Groups(t3Version ?? "2021");
+    const leaves = groups[key] ?? (t3Leaves(t3Version ?? "2021").includes(key) ? [key] : undefined);
+    return leaves?.map((row) => t3(row));
   }
   if (q.startsWith("applicant:")) {
     const who = q.slice("applicant:".length);

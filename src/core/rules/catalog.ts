@@ -7,6 +7,8 @@ import {
   T3_APPLICANTS,
   T3_COLUMNS,
   T4_COLUMNS,
+  t3Groups,
+  t3Leaves,
   tableDef,
   type CellKey,
   type FormatVersion,
@@ -106,19 +108,12 @@ const t3 = (row: string, column: string): CellKey => ({ table: "T3", row, column
 const t4 = (row: string, column: string): CellKey => ({ table: "T4", row, column });
 const t2 = (row: string, column: string): CellKey => ({ table: "T2", row, column });
 
-/** The leaf outcome rows of table 三 in a format version (2019 has a single （六）). */
-export function t3Leaves(version: FormatVersion): string[] {
-  return tableDef("T3", version)
-    .blocks[0]!.rows.filter((r) => r.key.startsWith("三(") && r.total !== true)
-    .map((r) => r.key);
+/** Outcome groups of table 三 with more than one leaf (R3a bounds each group by （七）). */
+function multiLeafGroups(version: FormatVersion): [string, readonly string[]][] {
+  return Object.entries(t3Groups(version)).filter(([, rows]) => rows.length > 1);
 }
 
-/** Outcome groups of table 三 with more than one leaf (R3a bounds each group by （七）). */
-function t3Groups(version: FormatVersion): [string, string[]][] {
-  const leaves = t3Leaves(version);
-  const groups = ["三(三)", "三(四)", "三(五)", "三(六)"];
-  return groups.map((g) => [g, leaves.filter((k) => k.startsWith(g))]);
-}
+export { t3Leaves };
 
 /** Rules over table 三 in the given version. */
 function table3Rules(version: FormatVersion): Rule[] {
@@ -172,8 +167,7 @@ function table3Rules(version: FormatVersion): Rule[] {
       part: [t3("四", c)],
       whole: [t3("一", c), t3("二", c)],
     });
-    for (const [group, rows] of t3Groups(version)) {
-      if (rows.length < 2) continue;
+    for (const [group, rows] of multiLeafGroups(version)) {
       rules.push({
         kind: "bound",
         id: "R3a",
