@@ -46,6 +46,15 @@ function contentSecurityPolicy(source) {
   ].join("; ");
 }
 
+/**
+ * The manifest for a hosting URL: every dev-server URL, then the dev server's bare origin (the
+ * <AppDomain>), replaced by the URL and its origin. Exported for test/excel/manifest-url.test.ts.
+ */
+function rewriteManifest(content, addinUrl) {
+  const devOrigin = new URL(DEV_URL).origin;
+  return content.split(DEV_URL).join(addinUrl).split(devOrigin).join(new URL(addinUrl).origin);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const browserTest = Boolean(env["browser-test"]);
@@ -85,7 +94,7 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (browserTest) {
-    return {
+    const testBuild = {
       ...common,
       entry: {
         taskpane: "./test/browser/pane-test-entry.ts",
@@ -109,6 +118,17 @@ module.exports = async (env = {}, argv = {}) => {
         }),
       ],
     };
+    // The shipped pane bundle too, so the browser tests can hold it to its size limit.
+    const shippedPane = {
+      ...common,
+      entry: { taskpane: "./src/taskpane/taskpane.ts" },
+      output: {
+        path: path.resolve(__dirname, "test-output/browser-dist-shipped"),
+        filename: "[name].js",
+        clean: true,
+      },
+    };
+    return [testBuild, shippedPane];
   }
 
   const officeJsPatterns =
@@ -155,7 +175,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(addinUrl),
+            transform: (content) => rewriteManifest(content.toString(), addinUrl),
           },
           ...officeJsPatterns,
         ],
@@ -175,3 +195,5 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+module.exports.rewriteManifest = rewriteManifest;

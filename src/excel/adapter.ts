@@ -8,6 +8,7 @@ import { insertTemplates, type InsertOptions, type InsertResult } from "./insert
 import { writeNarrative } from "./narrative";
 import {
   clearHighlights,
+  type ClearResult,
   readWorkbook,
   type ReadOptions,
   type SheetScope,
@@ -16,18 +17,21 @@ import {
 import { readSelectedText, selectCells } from "./selection";
 import { queueSaveSettings, queueSettings, settingsFrom, type ReportSettings } from "./settings";
 import { atBoundary } from "./errors";
+import { loadLastCheck, type LastCheck } from "./last-check";
 
 /** What the pane can ask of the workbook. */
 export interface WorkbookPort {
   insert(options: InsertOptions): Promise<InsertResult>;
   read(options: ReadOptions): Promise<WorkbookReading>;
-  clear(scope: SheetScope): Promise<{ removed: number; sheets: string[] }>;
+  clear(scope: SheetScope): Promise<ClearResult>;
   select(addresses: readonly string[]): Promise<{ sheet: string; range: string } | undefined>;
   readSelectedText(): Promise<{ sheet: string; address: string; text: string }>;
   writeNarrative(paragraphs: readonly string[]): Promise<{ sheet: string; range: string }>;
   loadSettings(): Promise<ReportSettings>;
   saveSettings(settings: ReportSettings): Promise<void>;
   listSheets(): Promise<string[]>;
+  /** What the ribbon's 检查本表 last did, if it ran in this workbook. */
+  loadLastCheck(): Promise<LastCheck | undefined>;
 }
 
 /** The adapter over a run function (office.js's `Excel.run`, or the double's). */
@@ -62,5 +66,6 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
           return sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
         }),
       ),
+    loadLastCheck: () => loadLastCheck(run),
   };
 }

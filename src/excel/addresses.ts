@@ -89,10 +89,30 @@ export function splitRect(rect: Rect, cells: number): Rect[] {
   return parts;
 }
 
+/**
+ * The areas of a comma-separated address ("'2024年,表三'!A1:B2,'2024年,表三'!D4"): split only on
+ * commas outside single quotes, since a sheet name may hold a comma (quoted, with '' for ').
+ */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    // A doubled quote inside a quoted name toggles twice: it stays quoted.
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      out.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(address.slice(start));
+  return out;
+}
+
 /** Every cell of a comma-separated list of areas ("D8,E8:F9"). */
 export function expandAreas(areas: string): { row: number; column: number }[] {
-  return areas
-    .split(",")
+  return splitAreas(areas)
     .map((a) => a.trim())
     .filter((a) => a !== "")
     .flatMap((a) => rectCells(parseRect(a)));

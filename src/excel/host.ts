@@ -100,6 +100,8 @@ export interface HostDataValidation {
     message: string;
   };
   ignoreBlanks: boolean;
+  /** Removes the range's data validation (ExcelApi 1.8). */
+  clear(): void;
 }
 
 export interface HostRange extends HostObject {
@@ -142,6 +144,7 @@ export interface HostNamedItem extends HostObject {
   readonly value: unknown;
   readonly visible: boolean;
   getRangeOrNullObject(): HostRange;
+  delete(): void;
   load(propertyNames?: string | string[]): HostNamedItem;
 }
 
@@ -159,6 +162,8 @@ export interface HostWorksheetProtection {
 
 export interface HostWorksheet extends HostObject {
   name: string;
+  /** Stable for the sheet's life, across renames (office-js `Worksheet.id`). */
+  readonly id: string;
   readonly position: number;
   readonly visibility: string;
   readonly names: HostNamedItemCollection;

@@ -8,7 +8,15 @@ import { cellAddress, parseCellAddress } from "../core/model/address";
 import type { TableId } from "../core/model/tables";
 import type { Locale } from "../core/locales/locale";
 import { planTemplate, type PlannedCell, type PlannedTable } from "../core/template/plan";
-import { expandAreas, groupRectangles, parseRect, rectAddress, type Rect } from "./addresses";
+import {
+  expandAreas,
+  groupRectangles,
+  parseRect,
+  rectAddress,
+  splitAreas,
+  splitQualified,
+  type Rect,
+} from "./addresses";
 import {
   atBoundary,
   SheetProtectedError,
@@ -127,7 +135,7 @@ export async function insertTemplates(
           if (merged !== undefined && !merged.isNullObject) {
             throw new TargetMergedError(
               sheet.name,
-              merged.address.split(",").map((a) => a.slice(a.lastIndexOf("!") + 1)),
+              splitAreas(merged.address).map((a) => splitQualified(a).local),
             );
           }
           const wanted = planTemplate(options.tables).map((p) => p.name.toLowerCase());
@@ -173,8 +181,10 @@ export async function insertTemplates(
 
 /**
  * After Excel stopped part-way through the write: a new sheet is deleted; in a user's sheet the
- * contents written and the merges made are removed (the target held no content before; formats
- * on its empty cells may remain). Best effort: a failure here leaves the first error to report.
+ * contents written, the merges, the validations and the table names made are removed (the target
+ * held no content and none of those names before; formats on its empty cells may remain), so the
+ * insertion can be retried. Two syncs (the names are looked up first: deleting a name that was
+ * never added would fail the batch). Best effort: a failure here leaves the first error to report.
  */
 async function undoPartialInsert(
   context: HostContext,
@@ -185,10 +195,15 @@ async function undoPartialInsert(
   try {
     if (target === "new-sheet") sheet.delete();
     else {
+      const names = sheet.names.load("items/name");
+      await context.sync();
+      const added = new Set(plans.map((p) => p.name.toLowerCase()));
+      for (const item of names.items) if (added.has(item.name.toLowerCase())) item.delete();
       for (const plan of plans) {
         const range = sheet.getRange(plan.range);
         range.unmerge();
         range.clear("Contents");
+        range.dataValidation.clear();
       }
     }
     await context.sync();
@@ -295,6 +310,8 @@ function writeTable(sheet: HostWorksheet, plan: PlannedTable, newSheet: boolean)
   for (const v of plan.validations) {
     for (const r of groupRectangles(expandAreas(v.range))) {
       const validation = sheet.getRange(rectAddress(r)).dataValidation;
+      // A rule is not set over another (the target cells are empty, but may carry validation).
+      validation.clear();
       const first = cellAddress(r.top, r.left);
       validation.rule =
         v.kind === "whole"

@@ -18,12 +18,13 @@ import {
   parseRect,
   rectAddress,
   rectSize,
+  splitAreas,
   splitQualified,
   splitRect,
   subtractRect,
   type Rect,
 } from "./addresses";
-import { atBoundary } from "./errors";
+import { atBoundary, officeErrorCode } from "./errors";
 import {
   highlightSpecs,
   OWN_FORMAT_PROPERTIES,
@@ -45,10 +46,14 @@ import type {
 } from "./host";
 import { queueSettings, settingsFrom, type ReportSettings } from "./settings";
 
-/** Which sheets to read. */
+/**
+ * Which sheets to read: the active one, every visible one but those named in `except` (last
+ * year's sheet is no part of this year's check), or the sheets with these keys.
+ */
 export type SheetScope =
   | { readonly kind: "active" }
-  | { readonly kind: "all" }
+  | { readonly kind: "all"; readonly except?: readonly string[] }
+  /** Names or `Worksheet.id`s (office-js's `getItem` takes either). */
   | { readonly kind: "sheets"; readonly names: readonly string[] };
 
 /**
@@ -61,6 +66,8 @@ const WINDOW_COLUMNS = 64;
 
 export interface SheetReading {
   readonly name: string;
+  /** `Worksheet.id`: stays the same when the sheet is renamed. */
+  readonly id: string;
   readonly protected: boolean;
   /** The used range ("A1:Q60"). */
   readonly used: string;
@@ -138,7 +145,10 @@ async function readInContext(
   if (options.scope.kind === "all") {
     const all = worksheets.load("items/name,items/visibility");
     await context.sync();
-    sheets = all.items.filter((s) => s.visibility === "Visible");
+    const except = new Set((options.scope.except ?? []).map((n) => n.toLowerCase()));
+    sheets = all.items.filter(
+      (s) => s.visibility === "Visible" && !except.has(s.name.toLowerCase()),
+    );
   } else if (options.scope.kind === "active") {
     sheets = [worksheets.getActiveWorksheet()];
   } else {
@@ -155,7 +165,7 @@ async function readInContext(
     right: columns - 1,
   };
   const pending: Pending[] = sheets.map((sheet) => {
-    sheet.load("name");
+    sheet.load("name,id");
     const used = sheet.getUsedRange(true).load("address,rowIndex,columnIndex,rowCount,columnCount");
     return {
       sheet,
@@ -244,6 +254,7 @@ async function readInContext(
     const name = p.sheet.name;
     readings.push({
       name,
+      id: p.sheet.id,
       protected: p.protection.protected,
       used: rectAddress(used),
       named: named[i]!,
@@ -313,7 +324,7 @@ function mergedDataCells(pending: readonly Pending[], located: readonly LocatedT
       .map((c) => (c.address === undefined ? undefined : splitQualified(c.address)))
       .filter((a): a is { sheet?: string; local: string } => a !== undefined && a.sheet === sheet)
       .map((a) => parseRect(a.local));
-    for (const area of p.merged.address.split(",")) {
+    for (const area of splitAreas(p.merged.address)) {
       const m = parseRect(splitQualified(area).local.replace(/\$/gu, ""));
       const inside = cells.filter((c) => intersectRects(c, m) !== undefined);
       const swallowed =
@@ -372,41 +383,96 @@ function locateInNames(
   return found;
 }
 
-/** Removes the add-in's conditional formats from the given sheets (2 syncs). */
-export async function clearHighlights(
-  run: RunBatch,
-  scope: SheetScope,
-): Promise<{ removed: number; sheets: string[] }> {
-  const scopeName = scope.kind === "sheets" ? scope.names.join(", ") : undefined;
-  return atBoundary(
-    "clear",
-    () =>
-      run(async (context) => {
-        const worksheets = context.workbook.worksheets;
-        let sheets: HostWorksheet[];
-        if (scope.kind === "sheets")
-          sheets = scope.names.map((n) => worksheets.getItemOrNullObject(n));
-        else if (scope.kind === "active") sheets = [worksheets.getActiveWorksheet()];
-        else {
-          const all = worksheets.load("items/name");
-          await context.sync();
-          sheets = all.items;
-        }
-        const loaded = sheets.map((sheet) => ({
-          sheet: sheet.load("name"),
-          formats: sheet.getRange().conditionalFormats.load(OWN_FORMAT_PROPERTIES),
-        }));
-        await context.sync();
-        let removed = 0;
-        for (const l of loaded) {
-          for (const cf of ownFormats(l.formats.items)) {
-            cf.delete();
-            removed += 1;
-          }
-        }
-        await context.sync();
-        return { removed, sheets: loaded.map((l) => l.sheet.name) };
-      }),
-    () => scopeName,
-  );
+/** What clearing did: formats removed, sheets cleared, sheets skipped (protected) or gone. */
+export interface ClearResult {
+  readonly removed: number;
+  /** Names of the sheets cleared. */
+  readonly sheets: string[];
+  /** Protected sheets, left as they were (Excel refuses to delete their formats). */
+  readonly protected: { readonly id: string; readonly name: string }[];
+  /** The keys (names or ids) asked for that no longer name a sheet (deleted). */
+  readonly missing: string[];
+}
+
+/**
+ * Removes the add-in's conditional formats from the given sheets: 2 syncs for the active sheet or
+ * sheets that all exist, 3 for every sheet; when a sheet asked for by key (a name, or a
+ * `Worksheet.id`, which survives renaming) is gone, one failed sync and 3 more, clearing the rest.
+ * Protected sheets are skipped and named, never half-cleared.
+ */
+export async function clearHighlights(run: RunBatch, scope: SheetScope): Promise<ClearResult> {
+  const clearSheets = async (
+    context: HostContext,
+    sheets: readonly HostWorksheet[],
+    missing: string[],
+  ): Promise<ClearResult> => {
+    const loaded = sheets.map((sheet) => ({
+      sheet: sheet.load("name,id"),
+      protection: sheet.protection.load("protected"),
+      formats: sheet.getRange().conditionalFormats.load(OWN_FORMAT_PROPERTIES),
+    }));
+    await context.sync();
+    let removed = 0;
+    const cleared: string[] = [];
+    const skipped: { id: string; name: string }[] = [];
+    for (const l of loaded) {
+      if (l.protection.protected) {
+        skipped.push({ id: l.sheet.id, name: l.sheet.name });
+        continue;
+      }
+      for (const cf of ownFormats(l.formats.items)) {
+        cf.delete();
+        removed += 1;
+      }
+      cleared.push(l.sheet.name);
+    }
+    await context.sync();
+    return { removed, sheets: cleared, protected: skipped, missing };
+  };
+  const everySheet = async (
+    context: HostContext,
+    keep: (sheet: HostWorksheet) => boolean,
+  ): Promise<HostWorksheet[]> => {
+    const all = context.workbook.worksheets.load("items/id,items/name");
+    await context.sync();
+    return all.items.filter(keep);
+  };
+  return atBoundary("clear", async () => {
+    if (scope.kind === "active")
+      return run((context) =>
+        clearSheets(context, [context.workbook.worksheets.getActiveWorksheet()], []),
+      );
+    if (scope.kind === "all")
+      return run(async (context) =>
+        clearSheets(context, await everySheet(context, () => true), []),
+      );
+    const keys = scope.names;
+    try {
+      return await run((context) =>
+        clearSheets(
+          context,
+          keys.map((k) => context.workbook.worksheets.getItemOrNullObject(k)),
+          [],
+        ),
+      );
+    } catch (error) {
+      if (officeErrorCode(error) !== "ItemNotFound") throw error;
+    }
+    // A sheet was deleted (nothing was changed yet): find those left, clear them, name the rest.
+    return run(async (context) => {
+      const found = new Set<string>();
+      const present = await everySheet(context, (sheet) => {
+        const key = keys.find(
+          (k) => k === sheet.id || k.toLowerCase() === sheet.name.toLowerCase(),
+        );
+        if (key !== undefined) found.add(key);
+        return key !== undefined;
+      });
+      return clearSheets(
+        context,
+        present,
+        keys.filter((k) => !found.has(k)),
+      );
+    });
+  });
 }

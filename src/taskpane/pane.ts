@@ -39,9 +39,11 @@ const TABLES: readonly TableId[] = ["T2", "T3", "T4"];
 interface PaneState {
   outcome?: CheckOutcome;
   located: readonly LocatedTable[];
-  checkedSheets: readonly string[];
-  highlightedSheets: readonly string[];
+  /** Every sheet highlighted since the pane opened, by `Worksheet.id` (stable across renames). */
+  highlighted: Map<string, string>;
   lastYear?: readonly LocatedTable[];
+  /** The sheet last year's tables were read from: never part of this year's check. */
+  lastYearSheet?: string;
   settings: ReportSettings;
   paragraphs: readonly string[];
 }
@@ -52,8 +54,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
   const t = paneTexts(deps.locale);
   const state: PaneState = {
     located: [],
-    checkedSheets: [],
-    highlightedSheets: [],
+    highlighted: new Map(),
     settings: {},
     paragraphs: [],
   };
@@ -230,12 +231,16 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     ["all", t.allSheets],
   ]);
   const summary = h(doc, "p", { className: "summary", attrs: { id: "summary" } });
+  const lastCheckLine = h(doc, "p", { className: "note", attrs: { id: "last-check" } });
   const findingsList = h(doc, "ol", {
     className: "findings",
     attrs: { id: "findings", "aria-labelledby": "summary" },
   });
   const runCheck = async (highlight: boolean): Promise<void> => {
-    const scopeValue: SheetScope = scope.value() === "all" ? { kind: "all" } : { kind: "active" };
+    const scopeValue: SheetScope =
+      scope.value() === "all"
+        ? { kind: "all", except: state.lastYearSheet === undefined ? [] : [state.lastYearSheet] }
+        : { kind: "active" };
     let checked: CheckOutcome | undefined;
     const check = (tables: readonly LocatedTable[], settings: ReportSettings): CheckOutcome =>
       checkTables({
@@ -252,7 +257,6 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     });
     state.settings = { ...reading.settings, ...state.settings };
     state.located = reading.located;
-    state.checkedSheets = reading.sheets.map((s) => s.name);
     fillSettings(state.settings);
     const outcome = checked ?? check(reading.located, state.settings);
     state.outcome = outcome;
@@ -262,13 +266,14 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       notes.push(t.mergedCells(reading.mergedDataCells.join("、")));
     if (highlight) {
       const skipped = reading.sheets.filter((s) => s.protected).map((s) => s.name);
-      state.highlightedSheets = reading.sheets.filter((s) => !s.protected).map((s) => s.name);
+      for (const s of reading.sheets) if (!s.protected) state.highlighted.set(s.id, s.name);
       notes.push(t.highlighted(reading.highlights.length));
       if (skipped.length > 0) notes.push(t.protectedSkipped(skipped.join("、")));
     }
     status.textContent = notes.join(" ");
   };
   checkSection.append(
+    lastCheckLine,
     scope.set,
     h(doc, "div", { className: "actions" }, [
       button(t.check, () => runCheck(false), true),
@@ -276,13 +281,25 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       button(
         t.clear,
         async () => {
-          const sheets =
-            state.highlightedSheets.length > 0 ? state.highlightedSheets : state.checkedSheets;
+          // Reopened (nothing remembered): the sheets the scope names.
+          const ids = [...state.highlighted.keys()];
           const result = await deps.port.clear(
-            sheets.length > 0 ? { kind: "sheets", names: sheets } : { kind: "active" },
+            ids.length > 0
+              ? { kind: "sheets", names: ids }
+              : scope.value() === "all"
+                ? { kind: "all" }
+                : { kind: "active" },
           );
-          state.highlightedSheets = [];
-          status.textContent = t.cleared(result.removed);
+          const notes = [t.cleared(result.removed)];
+          if (result.protected.length > 0)
+            notes.push(t.clearProtected(result.protected.map((p) => p.name).join("、")));
+          if (result.missing.length > 0)
+            notes.push(
+              t.clearMissing(result.missing.map((k) => state.highlighted.get(k) ?? k).join("、")),
+            );
+          // Protected sheets keep their marks, and their place here to clear once unprotected.
+          state.highlighted = new Map(result.protected.map((p) => [p.id, p.name]));
+          status.textContent = notes.join(" ");
         },
         false,
         deps.support.highlight,
@@ -304,6 +321,8 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       ? "error"
       : first.severity;
     const item = h(doc, "li", { className: `finding finding-${severity}` });
+    // The rule ids, for tests and styles (the text is the locale's).
+    item.dataset["rules"] = [...new Set(problem.findings.map((f) => f.rule))].join(" ");
     const badge = h(doc, "span", {
       className: `badge badge-${severity}`,
       text: t.severity[severity],
@@ -385,12 +404,14 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     h(doc, "div", { className: "actions" }, [
       button(t.useLastYear, async () => {
         let tables: LocatedTable[] = [];
+        delete state.lastYearSheet;
         if (sheetSelect.value !== "") {
           const reading = await deps.port.read({
             scope: { kind: "sheets", names: [sheetSelect.value] },
             highlight: false,
           });
           tables = [...reading.located];
+          state.lastYearSheet = sheetSelect.value;
         } else if (pasted.value.trim() !== "") {
           tables = readReportText(pasted.value).tables;
         }
@@ -485,23 +506,44 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     h(doc, "p", { className: "hint", text: t.draftHint }),
     h(doc, "div", { className: "actions" }, [
       button(t.checkDraft, async () => {
-        const draft = await deps.port.readSelectedText();
-        const found = checkDraft(draft.text, figures(), currentSettings().year);
         clear(draftList);
-        status.textContent = found.length === 0 ? t.draftOk(draft.address) : "";
+        // Without a check there are no figures, and N3 (figures against the tables) cannot run.
+        if (state.outcome === undefined) {
+          status.textContent = t.draftNeedsCheck;
+          return;
+        }
+        const draft = await deps.port.readSelectedText();
+        const compared = state.located.length > 0;
+        const found = checkDraft(
+          draft.text,
+          compared ? state.outcome.figures : undefined,
+          currentSettings().year,
+        );
+        status.textContent =
+          found.length > 0
+            ? ""
+            : compared
+              ? t.draftOk(draft.address)
+              : t.draftNotCompared(draft.address);
         for (const f of found) {
           const severity = f.severity;
           draftList.append(
-            h(doc, "li", { className: `finding finding-${severity}` }, [
-              h(doc, "p", { className: "finding-message" }, [
-                h(doc, "span", {
-                  className: `badge badge-${severity}`,
-                  text: t.severity[severity],
-                }),
-                " ",
-                formatFinding(f, deps.locale),
-              ]),
-            ]),
+            h(
+              doc,
+              "li",
+              { className: `finding finding-${severity}`, attrs: { "data-rules": f.rule } },
+              [
+                h(doc, "p", { className: "finding-message" }, [
+                  h(doc, "span", {
+                    className: `badge badge-${severity}`,
+                    text: t.severity[severity],
+                  }),
+                  " ",
+                  formatFinding(f, deps.locale),
+                ]),
+                numbersLine(f),
+              ],
+            ),
           );
         }
       }),
@@ -512,6 +554,8 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
   await perform(async () => {
     state.settings = await deps.port.loadSettings();
     fillSettings(state.settings);
+    const last = await deps.port.loadLastCheck();
+    if (last !== undefined) lastCheckLine.textContent = t.lastCheck(last);
     status.textContent = "";
   });
 }

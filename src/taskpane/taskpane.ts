@@ -4,17 +4,14 @@
  */
 import { createExcelAdapter } from "../excel/adapter";
 import { officeCapabilities, officeRun, supportsExcelApi } from "../excel/office-run";
-import { copyText, MINIMUM_EXCEL_API, paneLocale, showBootProblem } from "./boot";
+import { copyText, MINIMUM_EXCEL_API, paneLocale, showBootProblem, startWhenReady } from "./boot";
 import { mountPane } from "./pane";
 
 function start(): void {
   const root = document.getElementById("app");
   if (root === null) return;
-  if (typeof Office === "undefined") {
-    showBootProblem(root, "not-excel", paneLocale(undefined));
-    return;
-  }
-  void Office.onReady().then(async (info) => {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  startWhenReady(root, office, paneLocale(undefined), async (info) => {
     const locale = paneLocale(Office.context?.displayLanguage);
     if (info.host !== Office.HostType.Excel) {
       showBootProblem(root, "not-excel", locale);

@@ -3,6 +3,7 @@
  * core's locale messages; these are the buttons, headings and status lines around them.
  */
 import type { Locale } from "../core/locales/locale";
+import type { LastCheck } from "../excel/last-check";
 
 export interface PaneTexts {
   readonly title: string;
@@ -30,6 +31,8 @@ export interface PaneTexts {
   readonly highlighted: (count: number) => string;
   readonly protectedSkipped: (sheets: string) => string;
   readonly cleared: (count: number) => string;
+  readonly clearProtected: (sheets: string) => string;
+  readonly clearMissing: (sheets: string) => string;
   readonly mergedCells: (ranges: string) => string;
   readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
   readonly legend: string;
@@ -64,7 +67,11 @@ export interface PaneTexts {
   readonly checkDraft: string;
   readonly draftHint: string;
   readonly draftOk: (address: string) => string;
+  readonly draftNotCompared: (address: string) => string;
+  readonly draftNeedsCheck: string;
   readonly working: string;
+  /** What the ribbon's 检查本表 last did. */
+  readonly lastCheck: (record: LastCheck) => string;
   readonly unsupported: (feature: string, version: string) => string;
 }
 
@@ -97,6 +104,8 @@ const ZH: PaneTexts = {
     `已在表格中标记（${count} 处规则范围）：错误为红底深红字，提示为黄底深褐字；修改数字后标记自动更新。`,
   protectedSkipped: (sheets) => `工作表「${sheets}」受保护，未作标记。`,
   cleared: (count) => `已清除本助手添加的 ${count} 处标记；您自己的格式未作改动。`,
+  clearProtected: (sheets) => `工作表「${sheets}」受保护，其中的标记未清除；撤销保护后再清除。`,
+  clearMissing: (sheets) => `工作表「${sheets}」已不存在，已跳过。`,
   mergedCells: (ranges) =>
     `这些填数字的单元格被合并了：${ranges}。合并后只有左上角的数字有效，其余按空白计。请取消合并，分别填写。`,
   severity: { error: "错误", warning: "提示", info: "说明" },
@@ -132,7 +141,26 @@ const ZH: PaneTexts = {
   checkDraft: "检查选中的草稿",
   draftHint: "在工作表中选中放有您自己草稿的单元格，再点此按钮，核对文字与表格（N1–N4）。",
   draftOk: (address) => `草稿（${address}）与表格一致，未发现问题。`,
+  draftNotCompared: (address) =>
+    `草稿（${address}）未发现文字问题，但未与表格比对：检查时没有找到年报表格。`,
+  draftNeedsCheck: "请先检查表格，再检查草稿：草稿中的数字要与表格中的数字比对（N3）。",
   working: "正在处理…",
+  lastCheck: (r) => {
+    const counts =
+      r.counts === undefined ? "" : `${r.counts.errors} 个错误 · ${r.counts.warnings} 个提示`;
+    switch (r.status) {
+      case "ok":
+        return `上次“检查本表”：${r.sheet ?? ""} ${counts}，已在表格中标记。`;
+      case "protected":
+        return `上次“检查本表”：工作表「${r.sheet ?? ""}」受保护，未作标记（${counts}）。请撤销工作表保护后再检查。`;
+      case "no-tables":
+        return `上次“检查本表”：工作表「${r.sheet ?? ""}」中没有找到年报表格。`;
+      case "unsupported":
+        return "上次“检查本表”未能运行：此版本的 Excel 不支持标记（需要 ExcelApi 1.6）。";
+      case "error":
+        return `上次“检查本表”未能完成（${r.code ?? "unknown"}）。请在此窗格中再检查一次。`;
+    }
+  },
   unsupported: (feature, version) =>
     `此版本的 Excel 不支持${feature}（需要 ExcelApi ${version}）。请使用 Microsoft 365、Excel 网页版或 Office 2021 及以上版本。`,
 };
@@ -167,6 +195,9 @@ const EN: PaneTexts = {
   protectedSkipped: (sheets) => `Sheet "${sheets}" is protected and was not highlighted.`,
   cleared: (count) =>
     `Removed ${count} highlight(s) added by this add-in; your own formats are unchanged.`,
+  clearProtected: (sheets) =>
+    `Sheet "${sheets}" is protected: its highlights were left; unprotect it and clear again.`,
+  clearMissing: (sheets) => `Sheet "${sheets}" no longer exists and was skipped.`,
   mergedCells: (ranges) =>
     `These number cells are merged: ${ranges}. Only the top-left cell of a merge keeps its number; unmerge them and fill each cell.`,
   severity: { error: "Error", warning: "Warning", info: "Note" },
@@ -204,7 +235,27 @@ const EN: PaneTexts = {
   checkDraft: "Check the selected draft",
   draftHint: "Select the cells holding your own draft, then check it against the tables (N1–N4).",
   draftOk: (address) => `The draft (${address}) agrees with the tables.`,
+  draftNotCompared: (address) =>
+    `No problems in the draft's wording (${address}), but it was not compared with the tables: the check found none.`,
+  draftNeedsCheck:
+    "Check the tables first, then the draft: its figures are compared with the tables' (N3).",
   working: "Working…",
+  lastCheck: (r) => {
+    const counts =
+      r.counts === undefined ? "" : `${r.counts.errors} error(s) · ${r.counts.warnings} warning(s)`;
+    switch (r.status) {
+      case "ok":
+        return `Last "检查本表" (Check this sheet): ${r.sheet ?? ""} ${counts}, highlighted.`;
+      case "protected":
+        return `Last "检查本表" (Check this sheet): sheet "${r.sheet ?? ""}" is protected and was not highlighted (${counts}). Unprotect it and check again.`;
+      case "no-tables":
+        return `Last "检查本表" (Check this sheet): no report tables found on sheet "${r.sheet ?? ""}".`;
+      case "unsupported":
+        return `Last "检查本表" (Check this sheet) could not run: this Excel cannot highlight (needs ExcelApi 1.6).`;
+      case "error":
+        return `Last "检查本表" (Check this sheet) did not finish (${r.code ?? "unknown"}). Check again from this pane.`;
+    }
+  },
   unsupported: (feature, version) =>
     `This version of Excel cannot ${feature} (needs ExcelApi ${version}). Use Microsoft 365, Excel on the web or Office 2021 or later.`,
 };

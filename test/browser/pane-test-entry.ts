@@ -6,10 +6,12 @@
 import { parseCellAddress } from "../../src/core/model/address";
 import { createExcelAdapter } from "../../src/excel/adapter";
 import type { HostCellValue, RunBatch } from "../../src/excel/host";
-import { paneLocale } from "../../src/taskpane/boot";
+import { paneLocale, startWhenReady } from "../../src/taskpane/boot";
 import { mountPane } from "../../src/taskpane/pane";
 import {
   activeConditionalFormats,
+  cellValue,
+  newSheet,
   newWorkbook,
   snapshot,
   usedBounds,
@@ -30,6 +32,11 @@ export interface TestHooks {
   snapshot(): WorkbookSnapshot;
   copied(): string[];
   syncs(): number;
+  /** A values-only copy of a sheet (no names, formats or merges), as pasted from elsewhere. */
+  copySheet(from: string, to: string): void;
+  rename(sheet: string, to: string): void;
+  /** Mounts the pane again on the same workbook, as when the user closes and reopens it. */
+  reopen(): Promise<void>;
 }
 
 declare global {
@@ -114,6 +121,23 @@ window.xxgkTest = {
   snapshot: () => snapshot(double.state),
   copied: () => copied,
   syncs: () => double.syncCount,
+  copySheet: (from, to) => {
+    const source = double.sheet(from);
+    const copy = newSheet(double.state.nextSheetId, to);
+    double.state.nextSheetId += 1;
+    for (const k of source.cells.keys()) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      const value = cellValue(source, r, c);
+      if (value !== "") copy.cells.set(k, { value });
+    }
+    double.state.sheets.push(copy);
+    render();
+  },
+  rename: (sheet, to) => {
+    double.sheet(sheet).name = to;
+    render();
+  },
+  reopen: () => mount(),
 };
 
 const root = document.getElementById("app")!;
@@ -129,13 +153,28 @@ view.style.padding = "12px";
 document.body.append(view);
 render();
 
-const language = new URLSearchParams(window.location.search).get("lang") ?? undefined;
-void mountPane(root, {
-  port: createExcelAdapter(run, { rangeAreas: true, mergedAreas: true }),
-  locale: paneLocale(language ?? "zh-CN"),
-  support: { insert: true, highlight: true },
-  copyText: (text) => {
-    copied.push(text);
-    return Promise.resolve(true);
-  },
-});
+const params = new URLSearchParams(window.location.search);
+const language = params.get("lang") ?? undefined;
+const locale = paneLocale(language ?? "zh-CN");
+// What the ribbon's 检查本表 left in the workbook before the pane opened (a JSON record).
+const lastCheck = params.get("lastCheck");
+if (lastCheck !== null) double.state.settings.set("xxgk.lastCheck", lastCheck);
+
+function mount(): Promise<void> {
+  return mountPane(root, {
+    port: createExcelAdapter(run, { rangeAreas: true, mergedAreas: true }),
+    locale,
+    support: { insert: true, highlight: true },
+    copyText: (text) => {
+      copied.push(text);
+      return Promise.resolve(true);
+    },
+  });
+}
+
+// ?boot=no-office: office.js never loaded; ?boot=hang: loaded, but never ready (200 ms timeout).
+const boot = params.get("boot");
+if (boot === "no-office") startWhenReady(root, undefined, locale, mount);
+else if (boot === "hang")
+  startWhenReady(root, { onReady: () => new Promise<never>(() => undefined) }, locale, mount, 200);
+else void mount();

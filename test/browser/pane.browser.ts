@@ -9,12 +9,16 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
+import * as zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { planTemplate } from "../../src/core/template/plan";
+import { parseRect, splitAreas, splitQualified } from "../../src/excel/addresses";
 import type { TestHooks } from "./pane-test-entry";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "test-output/browser-dist");
+/** The shipped pane bundle, built beside the test build (webpack --env browser-test). */
+const SHIPPED = path.join(ROOT, "test-output/browser-dist-shipped/taskpane.js");
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const XSS = "<img src=x onerror=alert(1)>";
@@ -185,6 +189,24 @@ void describe("the task pane in Chromium", () => {
     const selected = await hooks(page, (t) => t.selection());
     assert.match(selected, /^年报表格!/u);
     assert.notEqual(selected, before);
+    // Exactly the finding's cells: each inside the selection, and every selected area holds one.
+    const wanted = ((await first.getByRole("button").getAttribute("title")) ?? "")
+      .split(", ")
+      .map((a) => parseRect(splitQualified(a).local));
+    const areas = splitAreas(selected.slice(selected.indexOf("!") + 1)).map(parseRect);
+    const inside = (c: ReturnType<typeof parseRect>, a: ReturnType<typeof parseRect>): boolean =>
+      c.top >= a.top && c.bottom <= a.bottom && c.left >= a.left && c.right <= a.right;
+    assert.ok(wanted.length > 0);
+    for (const c of wanted)
+      assert.ok(
+        areas.some((a) => inside(c, a)),
+        `${JSON.stringify(c)} selected`,
+      );
+    for (const a of areas)
+      assert.ok(
+        wanted.some((c) => inside(c, a)),
+        `${JSON.stringify(a)} is the finding's`,
+      );
 
     await press(page, "检查并标记");
     await page.getByText(/已在表格中标记/u).waitFor();
@@ -237,15 +259,107 @@ void describe("the task pane in Chromium", () => {
       window.xxgkTest.select("Sheet1", "A1");
     });
     await press(page, "检查选中的草稿");
-    assert.ok(
-      (await page.locator("#draft-findings > li").count()) > 0,
-      "the draft's wrong figure is reported",
-    );
+    // N3: the draft says 9 applications, the table 5.
+    const n3 = page.locator('#draft-findings > li[data-rules="N3"]');
+    assert.equal(await n3.count(), 1, "the draft's wrong figure is reported as N3");
+    const numbers = (await n3.locator(".numbers").textContent()) ?? "";
+    assert.match(numbers, /左边 9\b/u);
+    assert.match(numbers, /右边 5\b/u);
 
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
     await page.close();
+  });
+
+  void it("keeps last year's sheet out of this year's check and clears every sheet it marked", async () => {
+    const { page, errors } = await open();
+    // A draft checked before any check is not called consistent with the tables.
+    await press(page, "检查选中的草稿");
+    await page.getByText(/请先检查表格，再检查草稿/u).waitFor();
+
+    await press(page, "插入表格");
+    await typeFigures(page, false);
+    await page.evaluate(() => window.xxgkTest.copySheet("年报表格", "2023年"));
+    await press(page, "刷新工作表列表");
+    await page.getByLabel("上年表格所在工作表").selectOption("2023年");
+    await press(page, "读取上年数据");
+    await page.getByText(/已读取上年数据/u).waitFor();
+
+    await page.getByLabel("所有工作表").check();
+    await press(page, "检查并标记");
+    await page.getByText(/已在表格中标记/u).waitFor();
+    assert.equal(await page.locator('#findings > li[data-rules~="R9"]').count(), 0);
+    const lastYear = (): Promise<number> =>
+      page.evaluate(
+        () =>
+          window.xxgkTest.snapshot().sheets.find((s) => s.name === "2023年")!.conditionalFormats
+            .length,
+      );
+    assert.equal(await lastYear(), 0, "last year's sheet is not highlighted");
+    assert.ok((await page.evaluate(() => window.xxgkTest.ownFormats())) > 0);
+
+    // A later highlight of another sheet adds to what is remembered; a rename changes nothing.
+    await page.getByLabel("当前工作表").check();
+    await page.evaluate(() => window.xxgkTest.activate("Sheet1"));
+    await press(page, "检查并标记");
+    await page.evaluate(() => window.xxgkTest.rename("年报表格", "2024年"));
+    await press(page, "清除标记");
+    await page.getByText(/已清除本助手添加的 [1-9]\d* 处标记/u).waitFor();
+    assert.equal(await page.evaluate(() => window.xxgkTest.ownFormats()), 0);
+
+    // Reopened, the pane remembers nothing: it clears what the scope names.
+    await page.getByLabel("所有工作表").check();
+    await press(page, "检查并标记");
+    assert.ok((await page.evaluate(() => window.xxgkTest.ownFormats())) > 0);
+    await page.evaluate(() => window.xxgkTest.reopen());
+    await page.getByLabel("所有工作表").check();
+    await press(page, "清除标记");
+    await page.getByText(/已清除本助手添加的 [1-9]\d* 处标记/u).waitFor();
+    assert.equal(await page.evaluate(() => window.xxgkTest.ownFormats()), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it("says what the ribbon's 检查本表 last did when the pane opens", async () => {
+    const record = (status: string): string =>
+      `?lastCheck=${encodeURIComponent(
+        JSON.stringify({
+          sheet: "表三",
+          status,
+          counts: { errors: 3, warnings: 1, rules: 42 },
+          at: "2026-01-05T08:00:00.000Z",
+        }),
+      )}`;
+    const ok = await open(record("ok"));
+    assert.equal(
+      await ok.page.locator("#last-check").textContent(),
+      "上次“检查本表”：表三 3 个错误 · 1 个提示，已在表格中标记。",
+    );
+    await ok.page.close();
+    const locked = await open(record("protected"));
+    assert.match((await locked.page.locator("#last-check").textContent()) ?? "", /「表三」受保护/u);
+    await locked.page.close();
+  });
+
+  void it("says so when office.js cannot load or Office never answers", async () => {
+    for (const [boot, text] of [
+      ["no-office", /未能加载 office\.js（Office 的脚本库）.*OFFICE_JS=self/u],
+      ["hang", /在 15 秒内没有响应/u],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.route("**/*", (route) =>
+        new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+      );
+      await page.goto(`${base}/taskpane.html?boot=${boot}`);
+      await page.getByRole("alert").getByText(text).waitFor();
+      await page.close();
+    }
+  });
+
+  void it("ships a pane bundle under 60 KB gzipped", () => {
+    const size = zlib.gzipSync(fs.readFileSync(SHIPPED), { level: 9 }).length;
+    assert.ok(size < 60 * 1024, `taskpane.js is ${size} bytes gzipped`);
   });
 
   void it("shows a cell's text and a sheet's name holding HTML as text", async () => {

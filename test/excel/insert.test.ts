@@ -85,6 +85,21 @@ describe("inserting the templates", () => {
     );
     expect(result.tables[0]!.range).toBe("B3:P8");
     const area = parseRect("B3:P8");
+    const within = (r: { top: number; left: number; bottom: number; right: number }): boolean =>
+      r.top >= area.top && r.bottom <= area.bottom && r.left >= area.left && r.right <= area.right;
+    const after = snapshot(double.state).sheets[0]!;
+    // Every planned cell is there (the loop below alone would pass if nothing were written).
+    const [plan] = planTemplate(["T4"], { row: 2, column: 1 });
+    for (const cell of plan!.cells) {
+      const stored = after.cells[cell.address];
+      if (cell.formula !== undefined) expect(stored?.formula).toBe(cell.formula);
+      else if (cell.text !== undefined) expect(stored?.value).toBe(cell.text);
+    }
+    expect(plan!.merges.length).toBeGreaterThan(0);
+    for (const m of plan!.merges) expect(after.merges).toContain(m.range);
+    for (const m of after.merges) expect(within(parseRect(m))).toBe(true);
+    expect(Object.keys(after.validations).length).toBeGreaterThan(0);
+    for (const v of Object.keys(after.validations)) expect(within(parseRect(v))).toBe(true);
     for (const d of differences(before, snapshot(double.state))) {
       if (!d.startsWith("Sheet1!")) {
         expect(["Sheet1 merges", "Sheet1 validations", "Sheet1 names", "selection"]).toContain(d);
@@ -177,5 +192,46 @@ describe("an insertion Excel stops part-way", () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
     expect(snapshot(double.state)).toEqual(before);
+  });
+
+  it("at the selection, removes the names, validations, merges and contents it wrote, so a retry succeeds (insert-half-undone)", async () => {
+    const source = workbookWith();
+    source.state.selection = { sheetId: 1, areas: [{ top: 1, left: 1, bottom: 1, right: 1 }] };
+    // A request limit that lets the first tables' names be added before the write fails.
+    const failing = new WorkbookDouble(source.state, { payloadLimitBytes: 6000 });
+    const at = { ...options, target: "selection" as const };
+    await expect(insertTemplates(failing.run, at, ALL_CAPABILITIES)).rejects.toBeInstanceOf(
+      ExcelHostError,
+    );
+    const sheet = source.sheet("Sheet1");
+    expect(sheet.names).toEqual([]);
+    expect([...sheet.validations.keys()]).toEqual([]);
+    expect(sheet.merges).toEqual([]);
+    expect(
+      [...sheet.cells.values()].filter((c) => c.value !== undefined || c.formula !== undefined),
+    ).toEqual([]);
+    const retry = new WorkbookDouble(source.state);
+    const result = await insertTemplates(retry.run, at, ALL_CAPABILITIES);
+    expect(result.tables.map((t) => t.table)).toEqual(["T2", "T3", "T4"]);
+  });
+});
+
+describe("inserting over cells that carry the user's data validation (validation-over-existing)", () => {
+  it("clears the old rule before setting its own", async () => {
+    const double = workbookWith();
+    const sheet = double.sheet("Sheet1");
+    const [plan] = planTemplate(["T4"]);
+    const input = plan!.cells.find((c) => c.role === "input")!;
+    const p = parseRect(input.address);
+    const k = `${p.top},${p.left}`;
+    sheet.validations.set(k, { rule: { textLength: { formula1: 5, operator: "LessThan" } } });
+    await insertTemplates(
+      double.run,
+      { ...options, tables: ["T4"], target: "selection" },
+      ALL_CAPABILITIES,
+    );
+    expect(sheet.validations.get(k)?.rule).toEqual({
+      wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" },
+    });
   });
 });

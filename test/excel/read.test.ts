@@ -1,8 +1,8 @@
-import { parseCellAddress } from "../../src/core/model/address";
+import { cellAddress, parseCellAddress } from "../../src/core/model/address";
 import { cellId } from "../../src/core/model/tables";
 import { insertTemplates } from "../../src/excel/insert";
 import { clearHighlights, readWorkbook } from "../../src/excel/read";
-import { activeConditionalFormats, insertRows, type SheetState } from "./double/state";
+import { activeConditionalFormats, cellValue, insertRows, type SheetState } from "./double/state";
 import { addressOf, typeFigures } from "./fill";
 import { ALL_CAPABILITIES, differences, snapshot, workbookWith } from "./helpers";
 
@@ -132,6 +132,30 @@ describe("reading and highlighting", () => {
     expect(reading.sheets[0]!.named).toEqual([]);
   });
 
+  it("leaves last year's sheet out of this year's reading of every sheet (last-year-sheet-mixed-in)", async () => {
+    const double = await filledWorkbook(false);
+    const source = double.sheet("年报表格");
+    double.state.sheets.unshift({
+      ...source,
+      id: 98,
+      name: "2023年",
+      names: [],
+      conditionalFormats: [],
+      validations: new Map(),
+      merges: [],
+      cells: new Map([...source.cells].map(([k, c]) => [k, { value: c.value ?? 1 }])),
+    });
+    const reading = await readWorkbook(double.run, {
+      scope: { kind: "all", except: ["2023年"] },
+      highlight: true,
+    });
+    expect(reading.sheets.map((s) => s.name)).not.toContain("2023年");
+    expect(new Set(reading.located.map((t) => t.sheet))).toEqual(new Set(["年报表格"]));
+    expect(reading.located.map((t) => t.table).sort()).toEqual(["T2", "T3", "T4"]);
+    expect(double.sheet("2023年").conditionalFormats).toEqual([]);
+    expect(double.syncCount).toBe(3);
+  });
+
   it("reads every sheet in two syncs and a large sheet in bands under the request limit", async () => {
     const double = await filledWorkbook();
     const big = double.state.sheets.length + 1;
@@ -143,7 +167,15 @@ describe("reading and highlighting", () => {
     });
     const cells = double.sheet("大表").cells;
     for (let r = 0; r < 1000; r++)
-      for (let c = 0; c < 100; c++) cells.set(`${r},${c}`, { value: r * 100 + c });
+      for (let c = 30; c < 100; c++) cells.set(`${r},${c}`, { value: r * 100 + c });
+    // The filled tables as values (no names), 700 rows down: far outside the first window.
+    const source = double.sheet("年报表格");
+    const shift = 700;
+    for (const [k, cell] of source.cells) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      const value = cellValue(source, r, c);
+      if (value !== "" && cell !== undefined) cells.set(`${r + shift},${c}`, { value });
+    }
     const reading = await readWorkbook(double.run, {
       scope: { kind: "all" },
       highlight: false,
@@ -152,6 +184,14 @@ describe("reading and highlighting", () => {
     expect(reading.sheets.find((s) => s.name === "大表")!.cellCount).toBe(100_000);
     expect(double.syncCount).toBeGreaterThan(2);
     expect(double.syncCount).toBeLessThanOrEqual(5);
+    const found = reading.located.filter((t) => t.sheet === "大表");
+    expect(found.map((t) => t.table).sort()).toEqual(["T2", "T3", "T4"]);
+    const t3 = found.find((t) => t.table === "T3")!;
+    const at = (row: string, column: string) => t3.cells.get(cellId({ table: "T3", row, column }))!;
+    const moved = parseCellAddress(addressOf(TABLES, "一", "自然人"));
+    expect(at("一", "自然人").raw).toBe(5);
+    expect(at("一", "自然人").address).toBe(`大表!${cellAddress(moved.row + shift, moved.column)}`);
+    expect(at("三(一)", "自然人").raw).toBe(4);
   });
 
   it("marks the findings of rules without a live formula, computed between the read and the write", async () => {

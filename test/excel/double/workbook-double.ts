@@ -86,7 +86,11 @@ class DoubleContext implements HostContext {
 
   running = false;
 
-  /** Queues an operation; one made while a sync runs (a collection's items) waits for the next. */
+  /**
+   * Queues an operation. One made while a sync runs (the proxies of a collection's items, created
+   * at load time, queue their own resolution) is dropped, not kept for the next sync: those items
+   * are already resolved. GUESS: office-js has no such step; nothing the adapter does depends on it.
+   */
   queue(op: Op): void {
     if (this.running) return;
     this.ops.push(op);
@@ -139,6 +143,10 @@ abstract class ProxyBase<T> {
   protected target: T | null | undefined = undefined;
   private readonly loaded = new Map<string, unknown>();
   private readonly assigned = new Map<string, unknown>();
+  /**
+   * GUESS (stricter than office-js, never laxer): `isNullObject` is readable only after a load and
+   * a sync of this proxy; office-js may answer it after any sync that touched the object.
+   */
   private nullKnown = false;
   constructor(
     protected readonly ctx: DoubleContext,
@@ -339,11 +347,15 @@ class DoubleWorksheetCollection extends ProxyBase<SheetState[]> implements HostW
       ctx.state.sheets.find((s) => s.id === ctx.state.activeSheetId)!,
     );
   }
-  getItemOrNullObject(name: string): HostWorksheet {
+  getItemOrNullObject(key: string): HostWorksheet {
     const ctx = this.ctx;
+    // Documented: the key is the worksheet's name or its id (the id survives renaming).
     return new DoubleWorksheet(
       ctx,
-      () => ctx.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null,
+      () =>
+        ctx.state.sheets.find(
+          (s) => s.name.toLowerCase() === key.toLowerCase() || `{${s.id}}` === key,
+        ) ?? null,
     );
   }
 }
@@ -362,6 +374,11 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
     // A sheet deleted since the proxy was made is gone: Excel answers ItemNotFound.
     return found !== null && this.ctx.state.sheets.includes(found) ? found : null;
   }
+  /**
+   * GUESS: a method called on a null object (from getItemOrNullObject, a sheet that does not
+   * exist), such as getRange() or protection.load(), fails the whole batch with ItemNotFound at
+   * sync; only loading the null object itself (for isNullObject) is safe. Undocumented.
+   */
   protected override resolve(): SheetState {
     const sheet = super.resolve();
     if (!this.ctx.state.sheets.includes(sheet)) {
@@ -391,6 +408,9 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
     if (property === "protection") return this.protection as unknown as ProxyBase<unknown>;
     return undefined;
   }
+  get id(): string {
+    return this.read<string>("id");
+  }
   get name(): string {
     return this.read<string>("name");
   }
@@ -416,6 +436,8 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
     this.ctx.queue(() => {
       const sheet = this.resolve();
       this.ctx.state.activeSheetId = sheet.id;
+      // GUESS: Excel restores the sheet's own last selection; the double, keeping one selection
+      // for the workbook, puts it on A1.
       this.ctx.state.selection = {
         sheetId: sheet.id,
         areas: [{ top: 0, left: 0, bottom: 0, right: 0 }],
@@ -655,6 +677,16 @@ class DoubleNamedItem extends ProxyBase<NameState> implements HostNamedItem {
   }
   get visible(): boolean {
     return this.read<boolean>("visible");
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const name = this.resolve();
+      const state = this.ctx.state;
+      for (const list of [state.names, ...state.sheets.map((s) => s.names)]) {
+        const i = list.indexOf(name);
+        if (i >= 0) list.splice(i, 1);
+      }
+    });
   }
   getRangeOrNullObject(): HostRange {
     return new DoubleRange(this.ctx, () => {
@@ -1231,6 +1263,18 @@ class DoubleDataValidation implements HostDataValidation {
       for (const p of cellsOf(t.rect)) {
         const k = key(p.row, p.column);
         const current = t.sheet.validations.get(k);
+        const ruled =
+          current !== undefined &&
+          current.rule !== null &&
+          (current.rule as { any?: boolean }).any !== true;
+        if (field === "rule" && ruled) {
+          // GUESS (undocumented; Microsoft's samples call dataValidation.clear() first): a rule
+          // set over another rule is refused. Stricter than Excel may be, never laxer.
+          throw new DoubleOfficeError(
+            "InvalidOperation",
+            "The range already has a data validation rule: clear it first.",
+          );
+        }
         if (field !== "rule" && current === undefined) {
           // GUESS: a prompt without a rule is kept by Excel as a validation of type "Any".
           t.sheet.validations.set(k, { rule: { any: true }, [field]: structuredClone(value) });
@@ -1266,6 +1310,13 @@ class DoubleDataValidation implements HostDataValidation {
   }
   set ignoreBlanks(value: boolean) {
     this.update("ignoreBlanks", value);
+  }
+  clear(): void {
+    this.ctx.queue(() => {
+      const t = this.range();
+      guardCells(t, false);
+      for (const p of cellsOf(t.rect)) t.sheet.validations.delete(key(p.row, p.column));
+    });
   }
 }
 
@@ -1508,7 +1559,10 @@ export class WorkbookDouble {
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
   }
 
-  /** Like `Excel.run`: a fresh context per batch; pending operations are dropped at the end. */
+  /**
+   * Like `Excel.run`: a fresh context per batch. GUESS: operations still queued when the batch
+   * returns are dropped (office-js may run a final sync for them); the adapter always syncs last.
+   */
   readonly run: RunBatch = async <T>(batch: (context: HostContext) => Promise<T>): Promise<T> => {
     const context = new DoubleContext(this);
     return batch(context);
