@@ -132,6 +132,13 @@ const decisionPhrases = (row: "行政许可" | "行政处罚" | "行政强制"):
     before: before("(?:作出|做出)(?:了)?(?:共计?)?"),
     after: after(`${row}(?:处理)?决定`),
   },
+  {
+    // "全年办理行政许可600件": handled cases are the decisions of table 二. Items of a catalogue
+    // (行政许可事项40项) and disclosed information (公开行政许可信息) are not.
+    quantity: `decisions:${row}`,
+    before: before(`(?:办理|办结|作出|做出)(?:了)?${row}(?:案件)?${SUM}`),
+    unless: /公开|公示|信息|事项|目录|清单/u,
+  },
 ];
 
 /** Every phrase that states a figure, most specific first (ties go to the earlier row). */

@@ -35,6 +35,11 @@ const CATALOGUE: readonly (readonly [string, Expected])[] = [
     ],
   ],
   ["收到申请公开政府信息的要求0条。", [["applications-new", 0]]],
+  // table 二 decisions stated as cases handled; catalogue items and disclosed information are not
+  ["全年办理行政许可600件。", [["decisions:行政许可", 600]]],
+  ["本年度共办结行政处罚案件53件。", [["decisions:行政处罚", 53]]],
+  ["梳理行政许可事项40项。", []],
+  ["公开行政许可信息600条。", []],
   // running totals across years are not this year's figure; 全年累计 is
   ["截至12月31日，累计收到政府信息公开申请120件。", []],
   ["2008年以来累计收到政府信息公开申请120件。", []],
