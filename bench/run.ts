@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   if (only === undefined || only === "cli") {
     line("## command line");
-    await benchCli(line);
+    await benchCli((text) => line(text.replace(/\n$/u, "")));
     line("");
   }
 }
