@@ -4,6 +4,7 @@
  * checked with its narrative sentences; the findings must be exactly those the case calls for.
  */
 import { checkReport } from "../../src/core/check";
+import { T3_COLUMNS } from "../../src/core/model/tables";
 import { loadCases, type CaseFile } from "../helpers/build";
 import { caseAgencyLevel, readCase } from "../helpers/render-case";
 
@@ -63,15 +64,7 @@ describe("golden cases from published reports", () => {
       if (c.table3 !== null) {
         const t3 = tables.find((t) => t.table === "T3")!;
         for (const [row, values] of Object.entries(c.table3.rows)) {
-          [
-            "自然人",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "总计",
-          ].forEach((column, i) => {
+          T3_COLUMNS.map((c) => c.key).forEach((column, i) => {
             const v = values[i];
             if (v === "n/v" || v === undefined) return;
             expect([c.case_id, row, column, t3.cells.get(`T3/${row}/${column}`)?.raw]).toEqual([

@@ -4,7 +4,7 @@
  * real reader. Cells that were not visible in the stored copy ("n/v") are dropped after reading,
  * and rows that were never visible are not reported missing: the copy was truncated, not the table.
  */
-import type { AgencyLevel } from "../../src/core/model/agency";
+import { AGENCY_LEVELS, type AgencyLevel } from "../../src/core/model/agency";
 import type { Grid, LocatedTable, RawCell } from "../../src/core/model/figures";
 import { officialLayout } from "../../src/core/model/layout";
 import { normalizeLabel } from "../../src/core/model/normalize";
@@ -136,14 +136,6 @@ export function readCase(c: CaseFile): LocatedTable[] {
 
 /** The agency level of a case, as the report's settings would give it. */
 export function caseAgencyLevel(c: CaseFile): AgencyLevel | undefined {
-  const levels: readonly string[] = [
-    "township",
-    "county-dept",
-    "county-gov",
-    "county-gov-office",
-    "city-dept",
-    "city-gov",
-    "city-gov-office",
-  ];
+  const levels: readonly string[] = AGENCY_LEVELS;
   return levels.includes(c.agency_level) ? (c.agency_level as AgencyLevel) : undefined;
 }
