@@ -157,34 +157,25 @@ function writeTable(
 
   for (const v of plan.validations) {
     for (const address of cellsOf(v.range)) {
+      const messages = {
+        allowBlank: true,
+        showErrorMessage: true,
+        showInputMessage: true,
+        errorStyle: "stop",
+        errorTitle: v.title,
+        error: v.message,
+        promptTitle: v.title,
+        prompt: v.message,
+      } as const;
       sheet.getCell(address).dataValidation =
         v.kind === "whole"
-          ? {
-              type: "whole",
-              operator: "greaterThanOrEqual",
-              formulae: [v.minimum],
-              allowBlank: true,
-              showErrorMessage: true,
-              showInputMessage: true,
-              errorStyle: "stop",
-              errorTitle: v.title,
-              error: v.message,
-              promptTitle: v.title,
-              prompt: v.message,
-            }
+          ? { type: "whole", operator: "greaterThanOrEqual", formulae: [v.minimum], ...messages }
           : {
               type: "custom",
               formulae: [
                 `AND(ISNUMBER(${address}),${address}>=${v.minimum},ROUND(${address},${v.decimals ?? 4})=${address})`,
               ],
-              allowBlank: true,
-              showErrorMessage: true,
-              showInputMessage: true,
-              errorStyle: "stop",
-              errorTitle: v.title,
-              error: v.message,
-              promptTitle: v.title,
-              prompt: v.message,
+              ...messages,
             };
     }
   }
