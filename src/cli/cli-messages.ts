@@ -74,7 +74,9 @@ export interface CliText {
   readonly usage: string;
   readonly usageError: (detail: string) => string;
   readonly sameFile: string;
-  readonly annotateNeedsWorkbook: string;
+  readonly annotatedFromReport: (file: string, findings: number) => string;
+  readonly annotateNoTables: string;
+  readonly annotate2019: string;
   readonly writeFailed: (file: string, detail: string) => string;
   readonly findingsSheet: string;
   readonly findingsHeaders: readonly string[];
@@ -90,8 +92,9 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         写出年报表格模板（与加载项插入的表格相同）
   check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
         检查 .xlsx、.docx、.txt 年报；文件夹中的这些文件逐个检查
-  annotate <in.xlsx> <out.xlsx> [--last-year <文件>]
-        写出标注副本：问题单元格高亮，并附“检查结果”工作表；原文件不改动
+  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <文件>] [--year 2025] [--agency 名称]
+        写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动。
+        .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
 
@@ -105,8 +108,10 @@ Commands:
         write the report table templates (the same tables the add-in inserts)
   check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
         check .xlsx, .docx and .txt reports; folders are walked for those files
-  annotate <in.xlsx> <out.xlsx> [--last-year <file>]
-        write a copy with the problem cells highlighted and a findings sheet; the input is not changed
+  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <file>] [--year 2025] [--agency NAME]
+        write a workbook with the problem cells highlighted and a findings sheet; the input is not changed.
+        An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the
+        official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
         write the narrative paragraphs from the tables' figures
 
@@ -130,7 +135,11 @@ const ZH: CliText = {
   usage: USAGE_ZH,
   usageError: (d) => `用法错误：${d}\n运行 xxgk --help 查看用法。`,
   sameFile: "输出文件不能是输入文件本身：原文件不会被改写。",
-  annotateNeedsWorkbook: "annotate 只能标注 .xlsx 工作簿；.docx 和 .txt 请用 check。",
+  annotatedFromReport: (f, n) =>
+    `已把报告的表格按官方模板写入新工作簿 ${f}（总计保留填报值）并标注（${n} 条检查结果）`,
+  annotateNoTables: "未找到表格，没有可写入工作簿的内容；正文请用 check 检查。",
+  annotate2019:
+    "表格是 2019 试行格式，annotate 只能按 2021 年格式的模板写出工作簿；请用 check 检查。",
   writeFailed: (f, d) => `无法写出 ${f}：${d}`,
   findingsSheet: "检查结果",
   findingsHeaders: [
@@ -171,7 +180,12 @@ const EN: CliText = {
   usage: USAGE_EN,
   usageError: (d) => `usage error: ${d}\nRun xxgk --help for usage.`,
   sameFile: "The output must not be the input file: the input is never written.",
-  annotateNeedsWorkbook: "annotate marks up .xlsx workbooks only; use check for .docx and .txt.",
+  annotatedFromReport: (f, n) =>
+    `the report's tables written into a new workbook ${f} in the official template layout (totals as reported) and annotated (${n} findings)`,
+  annotateNoTables:
+    "no tables found: there is nothing to write into a workbook; use check for the text.",
+  annotate2019:
+    "the tables are in the 2019 trial format; annotate writes workbooks in the 2021 template layout only: use check instead.",
   writeFailed: (f, d) => `cannot write ${f}: ${d}`,
   findingsSheet: "Findings",
   findingsHeaders: [

@@ -1,7 +1,11 @@
 /**
- * `xxgk annotate <in.xlsx> <out.xlsx>`: checks the workbook and writes a copy with the highlights
- * and a findings sheet. The input is only read; an output path that is the input itself is refused.
- * Exit code as `check`: 0 no errors, 1 errors found (copy written), 2 not read or not written.
+ * `xxgk annotate <in> <out.xlsx>`: checks the report and writes a workbook with the highlights and
+ * a findings sheet. An .xlsx input is copied with the additions. A .docx or .txt report is first
+ * written into a new workbook in the official template layout (totals as plain cells, so the
+ * reported totals stay as published), that workbook is checked and annotated the same way, and the
+ * narrative checks still read the report's own text. The input is only read; an output path that is
+ * the input itself is refused. Exit code as `check`: 0 no errors, 1 errors found (file written),
+ * 2 not read or not written.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -17,7 +21,11 @@ import type { CliIo } from "./cli-io";
 import { checkLoaded, type CheckedReport } from "./check-file";
 import { readLastYear } from "./command-check";
 import { findingEntries } from "./file-entry";
-import { loadReport } from "./load-report";
+import { defaultReportYear } from "./command-template";
+import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
+import type { FigureCell, LocatedTable, RawCell } from "../core/model/figures";
+import type { TableId } from "../core/model/tables";
+import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -53,6 +61,55 @@ function findingRows(checked: CheckedReport, args: CliArguments): FindingRow[] {
   });
 }
 
+/** The value written for a located cell: the number the checker read, else the cell as published. */
+function cellValue(cell: FigureCell): RawCell {
+  return cell.reading.kind === "number" || cell.reading.kind === "invalid"
+    ? cell.reading.value
+    : cell.raw;
+}
+
+const TABLE_ORDER: readonly TableId[] = ["T2", "T3", "T4"];
+
+/**
+ * A Word or text report's tables written into a new template workbook, read back as a report: the
+ * workbook's located tables (with their addresses) plus the report's own structure findings,
+ * narrative and identity. The first table of each kind is written when a report repeats one.
+ */
+async function reportWorkbook(
+  report: LoadedReport,
+  output: string,
+  args: CliArguments,
+): Promise<{ bytes: Uint8Array; report: LoadedReport }> {
+  const first = new Map<TableId, LocatedTable>();
+  for (const t of report.tables) if (!first.has(t.table)) first.set(t.table, t);
+  const values = new Map<string, RawCell>();
+  for (const t of first.values()) for (const [id, cell] of t.cells) values.set(id, cellValue(cell));
+  const agency = args.agency ?? report.identity.agency;
+  const bytes = await templateBytes({
+    tables: TABLE_ORDER.filter((t) => first.has(t)),
+    year: args.year ?? report.identity.year ?? defaultReportYear(),
+    ...(agency === undefined ? {} : { agency }),
+    locale: args.locale,
+    totalsAsFormulas: false,
+    values,
+  });
+  const workbook = await loadReportBytes(output, bytes);
+  const tables = workbook.tables.map((t) => ({
+    ...t,
+    structure: [...t.structure, ...(first.get(t.table)?.structure ?? [])],
+  }));
+  return {
+    bytes,
+    report: {
+      file: output,
+      kind: "xlsx",
+      tables,
+      ...(report.narrative === undefined ? {} : { narrative: report.narrative }),
+      identity: report.identity,
+    },
+  };
+}
+
 /** Runs `annotate`; returns the exit code. */
 export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number> {
   const text = cliText(args.locale);
@@ -68,11 +125,21 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   if (typeof lastYear === "number") return lastYear;
   let checked: CheckedReport;
   let bytes: Uint8Array;
+  let rebuilt = false;
   try {
-    const report = await loadReport(inPath);
-    if (report.kind !== "xlsx") {
-      io.stderr(`${input}${colon}${text.annotateNeedsWorkbook}\n`);
-      return 2;
+    let report = await loadReport(inPath);
+    if (report.kind === "xlsx") bytes = await fs.readFile(inPath);
+    else {
+      if (report.tables.length === 0) {
+        io.stderr(`${input}${colon}${text.annotateNoTables}\n`);
+        return 2;
+      }
+      if (report.tables.some((t) => t.version === "2019")) {
+        io.stderr(`${input}${colon}${text.annotate2019}\n`);
+        return 2;
+      }
+      ({ bytes, report } = await reportWorkbook(report, outPath, args));
+      rebuilt = true;
     }
     checked = checkLoaded(report, {
       locale: args.locale,
@@ -80,14 +147,13 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
       ...(args.agency === undefined ? {} : { agency: args.agency }),
       ...(lastYear === undefined ? {} : { lastYear }),
     });
-    bytes = await fs.readFile(inPath);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     io.stderr(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}\n`);
     return 2;
   }
   const findings = checked.result.problems.flatMap((p) => p.findings);
-  const annotated = await annotateWorkbook(inPath, bytes, {
+  const annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
     highlights: [...locatedHighlights(checked.report.tables), ...findingHighlights(findings)],
     rows: findingRows(checked, args),
     sheetText: { headers: text.findingsHeaders, empty: text.findingsEmpty },
@@ -101,6 +167,6 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
     );
     return 2;
   }
-  io.stdout(`${text.annotated(output, findings.length)}\n`);
+  io.stdout(`${(rebuilt ? text.annotatedFromReport : text.annotated)(output, findings.length)}\n`);
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -154,7 +154,15 @@ export async function loadReport(
   file: string,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<LoadedReport> {
-  const bytes = await readBytes(file, limits);
+  return loadReportBytes(file, await readBytes(file, limits), limits);
+}
+
+/** Reads a report from bytes already in memory; `file` names it (its extension counts) in errors. */
+export async function loadReportBytes(
+  file: string,
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<LoadedReport> {
   const extension = path.extname(file).toLowerCase();
   const container = sniffContainer(bytes);
   switch (container) {

@@ -13,8 +13,9 @@ import {
   parseCellAddress,
   qualify,
 } from "../core/model/address";
+import type { RawCell } from "../core/model/figures";
 import { officialLayout } from "../core/model/layout";
-import type { TableId } from "../core/model/tables";
+import { cellId, type TableId } from "../core/model/tables";
 import type { Locale } from "../core/locales/locale";
 import { planTemplate, type PlannedTable } from "../core/template/plan";
 import { HIGHLIGHT_COLOURS, REPORT_TITLE_STYLE, roleStyle } from "./template-style";
@@ -27,6 +28,10 @@ export interface TemplateSettings {
   /** The agency's name, put before the title when given. */
   readonly agency?: string;
   readonly locale?: Locale;
+  /** Totals as SUM formulas (the default) or as plain input cells, to keep reported totals as published. */
+  readonly totalsAsFormulas?: boolean;
+  /** A value for a data cell, by `cellId`; cells without one are left blank (formulas are never overwritten). */
+  readonly values?: ReadonlyMap<string, RawCell>;
 }
 
 /** The worksheet name of a table in a written template. */
@@ -149,6 +154,10 @@ function writeTable(
     const target = sheet.getCell(cell.address);
     if (cell.formula !== undefined) target.value = { formula: cell.formula.replace(/^=/u, "") };
     else if (cell.text !== undefined) target.value = cell.text;
+    else if (cell.cell !== undefined) {
+      const value = settings.values?.get(cellId(cell.cell));
+      if (value !== undefined && value !== null) target.value = value;
+    }
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
   }
   for (const merge of plan.merges) if (merge.range.includes(":")) sheet.mergeCells(merge.range);
@@ -216,6 +225,7 @@ export function buildTemplateWorkbook(settings: TemplateSettings): ExcelJS.Workb
       row: TITLE_ROWS,
       column: 0,
       locale: settings.locale ?? "zh-CN",
+      totalsAsFormulas: settings.totalsAsFormulas ?? true,
     });
     writeTable(workbook, plan!, settings);
   }

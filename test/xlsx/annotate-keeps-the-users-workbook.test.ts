@@ -126,12 +126,12 @@ test("annotating an annotated copy replaces our highlights instead of stacking t
   expect(await names.async("string")).toContain('name="检查结果(2)"');
 });
 
-test("annotate refuses to write over its input and refuses documents that are not workbooks", async () => {
+test("annotate refuses to write over its input and refuses reports without tables", async () => {
   const captured = captureIo(dir);
   expect(await runCli(["annotate", "user.xlsx", "./user.xlsx"], captured.io)).toBe(2);
   expect(captured.stderr()).toContain("输出文件不能是输入文件本身");
   writeFileSync(path.join(dir, "r.txt"), "二、主动公开政府信息情况\n政府信息公开");
   const again = captureIo(dir);
   expect(await runCli(["annotate", "r.txt", "r.xlsx"], again.io)).toBe(2);
-  expect(again.stderr()).toContain("annotate 只能标注 .xlsx");
+  expect(again.stderr()).toContain("未找到表格");
 });
