@@ -7,11 +7,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
+import { figureSet } from "../src/core/model/figure-set";
 import type { TableId } from "../src/core/model/tables";
 import { createExcelAdapter } from "../src/excel/adapter";
 import { newWorkbook } from "../test/excel/double/state";
 import { WorkbookDouble } from "../test/excel/double/workbook-double";
 import { typeFigures } from "../test/excel/fill";
+import { seedTables } from "../test/helpers/build";
 
 export interface AddinBench {
   /** Syncs per operation on the seed report's figures. */
@@ -29,32 +31,9 @@ const CAPABILITIES = { rangeAreas: true, mergedAreas: true };
 
 /** The seed report's figures (曲阜市时庄街道 2024) by row and column key. */
 function seedValue(): (row: string, column: string) => number {
-  const file = path.join(__dirname, "../test/fixtures/cases/seed-shizhuang-2024.json");
-  const seed = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    table3: { rows: Record<string, number[]> };
-    table4: { rows: Record<string, number[]> };
-  };
-  const t3Columns = [
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-  ];
-  const t4Rows: Record<string, string> = {
-    复议: "行政复议",
-    直诉: "未经复议直接起诉",
-    复诉: "复议后起诉",
-  };
-  const t4Columns = ["维持", "纠正", "其他", "未结", "总计"];
-  return (row, column) => {
-    const t3 = seed.table3.rows[row]?.[t3Columns.indexOf(column)];
-    if (t3 !== undefined) return t3;
-    const t4 = seed.table4.rows[t4Rows[row] ?? ""]?.[t4Columns.indexOf(column)];
-    return t4 ?? 0;
-  };
+  const figures = figureSet(seedTables());
+  return (row, column) =>
+    figures.value({ table: "T3", row, column }) ?? figures.value({ table: "T4", row, column }) ?? 0;
 }
 
 async function measure(double: WorkbookDouble, work: () => Promise<unknown>): Promise<number> {

@@ -4,12 +4,11 @@
  * The grid is the same on every run (seeded pseudo-random noise); the figure is the median of
  * several runs after one warm-up run.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Grid, RawCell } from "../src/core/model/figures";
 import { officialLayout, renderLayout } from "../src/core/model/layout";
 import { cellId, type CellKey, type TableId } from "../src/core/model/tables";
 import { locateTables } from "../src/core/read/locate";
+import { seedTables } from "../test/helpers/build";
 
 /** What the bench measured. */
 export interface ReadGridBench {
@@ -23,68 +22,10 @@ const ROWS = 10_000;
 const COLUMNS = 50;
 const RUNS = 5;
 
-const SEED_CASE = path.join(
-  __dirname,
-  "..",
-  "test",
-  "fixtures",
-  "cases",
-  "seed-shizhuang-2024.json",
-);
-
-interface SeedCase {
-  table2: Record<string, { rows: Record<string, RawCell[]> } | string>;
-  table3: { rows: Record<string, RawCell[]> };
-  table4: { rows: Record<string, RawCell[]> };
-}
-
-const T2_COLUMNS: Record<string, string[]> = {
-  规章: ["制发", "废止", "现行有效"],
-  行政规范性文件: ["制发", "废止", "现行有效"],
-  行政许可: ["决定"],
-  行政处罚: ["决定"],
-  行政强制: ["决定"],
-  行政事业性收费: ["金额"],
-};
-const T3_COLUMNS = [
-  "自然人",
-  "商业企业",
-  "科研机构",
-  "社会公益组织",
-  "法律服务机构",
-  "其他",
-  "总计",
-];
-const T4_COLUMNS = ["维持", "纠正", "其他", "未结", "总计"];
-const T4_ROWS: Record<string, string> = {
-  行政复议: "复议",
-  未经复议直接起诉: "直诉",
-  复议后起诉: "复诉",
-};
-
-/** The seed report's figures by cellId. */
+/** The seed report's figures by cellId (from its transcription, as the tests read it). */
 export function seedFigures(): Map<string, RawCell> {
-  const seed = JSON.parse(fs.readFileSync(SEED_CASE, "utf8")) as SeedCase;
   const figures = new Map<string, RawCell>();
-  for (const block of Object.values(seed.table2)) {
-    if (typeof block === "string") continue;
-    for (const [row, values] of Object.entries(block.rows)) {
-      (T2_COLUMNS[row] ?? []).forEach((column, i) => {
-        figures.set(cellId({ table: "T2", row, column }), values[i] ?? null);
-      });
-    }
-  }
-  for (const [row, values] of Object.entries(seed.table3.rows)) {
-    T3_COLUMNS.forEach((column, i) =>
-      figures.set(cellId({ table: "T3", row, column }), values[i] ?? null),
-    );
-  }
-  for (const [label, values] of Object.entries(seed.table4.rows)) {
-    const row = T4_ROWS[label] ?? label;
-    T4_COLUMNS.forEach((column, i) =>
-      figures.set(cellId({ table: "T4", row, column }), values[i] ?? null),
-    );
-  }
+  for (const table of seedTables()) for (const [id, cell] of table.cells) figures.set(id, cell.raw);
   return figures;
 }
 
