@@ -13,6 +13,11 @@ export interface Grid {
   /** The A1 address of values[0][0], e.g. "A1" or "C5". */
   readonly origin: string;
   readonly values: readonly (readonly RawCell[])[];
+  /**
+   * Where a person finds each cell when the grid has no sheet behind it (a PDF: "第3页第12行"),
+   * parallel to `values`; copied into FigureCell.location.
+   */
+  readonly locations?: readonly (readonly (string | undefined)[])[];
 }
 
 /**
@@ -44,6 +49,8 @@ export interface FigureCell extends CellKey {
   readonly raw: RawCell;
   /** Sheet-qualified A1 address ("Sheet1!D8"), when the table came from a grid with addresses. */
   readonly address?: string;
+  /** Where a person finds the cell when there is no A1 address ("第3页第12行"), from Grid.locations. */
+  readonly location?: string;
 }
 
 /** What is wrong with a table's structure: each becomes an R9 finding. */

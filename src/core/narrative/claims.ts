@@ -85,11 +85,30 @@ export interface Percentage {
   readonly wholeQuantity?: QuantityId;
 }
 
+/** Why a figure of the text was read but not taken as a claim, a part or a total. */
+export type SkipReason =
+  | "hedged"
+  | "other-year"
+  | "other-scope"
+  | "other-topic"
+  | "delta"
+  | "unfinished-sentence"
+  | "no-quantity";
+
+/** A figure the reader saw and did not take, with the reason (shown by `xxgk read`). */
+export interface SkippedFigure {
+  readonly span: TextSpan;
+  readonly sentence: TextSpan;
+  readonly reason: SkipReason;
+}
+
 /** Everything read from a narrative. */
 export interface NarrativeReading {
   readonly claims: readonly Claim[];
   readonly breakdowns: readonly Breakdown[];
   readonly percentages: readonly Percentage[];
+  /** Figures seen and not taken, with why. */
+  readonly skipped: readonly SkippedFigure[];
 }
 
 /** The subject a passage is about, which decides whether 办结/结转/予以公开 are about 依申请. */
@@ -290,7 +309,7 @@ export function readNarrative(text: string): NarrativeReading {
     return named === undefined ? { ...base, part } : { ...base, part, wholeQuantity: named[1] };
   });
 
-  return { claims, breakdowns, percentages };
+  return { claims, breakdowns, percentages, skipped: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
