@@ -48,6 +48,11 @@ export interface LoadedReport {
   readonly tables: LocatedTable[];
   /** The report's text outside the tables, when it has any. */
   readonly narrative?: string;
+  /**
+   * The whole report's text in reading order (headings, paragraphs, table cells as lines), for the
+   * structure rules S1–S3; absent for a workbook of tables, which is not a whole report.
+   */
+  readonly documentText?: string;
   readonly identity: ReportIdentity;
 }
 
