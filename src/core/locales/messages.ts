@@ -140,6 +140,10 @@ function zh(code: FindingCode, a: Args): string {
       return `正文两处写「${a.p("quantity")}」，一处为 ${a.reported}，另一处为 ${a.computed}。`;
     case "percentage-mismatch":
       return `正文中的百分比 ${a.reported}% 与所述数字算出的 ${a.computed}% 不符。`;
+    case "open-list-exceeds-total":
+      return `正文写共 ${a.reported}${a.p("unit")}，“其中/包括”所列各项之和却为 ${a.computed}${a.p("unit")}，超过总数；若各项有重叠（如同一信息在多个渠道发布）可不改。`;
+    case "received-includes-carried-over":
+      return `正文写「${a.p("quantity")}」${a.reported} 件，等于表三本年新收 ${a.p("new")} 件加上年结转 ${a.p("carriedOver")} 件；若指本年新收申请，应为 ${a.p("new")} 件。`;
     case "period-wrong":
       return `统计期限写为 ${a.p("start")} 至 ${a.p("end")}；${a.p("year")} 年度报告应为 ${a.p("year")}年1月1日至${a.p("year")}年12月31日。`;
   }
@@ -215,6 +219,10 @@ function en(code: FindingCode, a: Args): string {
       return `The text states "${a.p("quantity")}" twice, as ${a.reported} and as ${a.computed}.`;
     case "percentage-mismatch":
       return `The text's ${a.reported}% does not match ${a.computed}% computed from its figures.`;
+    case "open-list-exceeds-total":
+      return `The text states a total of ${a.reported}, but the parts it lists add up to ${a.computed}, more than the total; fine if the parts overlap (one item on several channels).`;
+    case "received-includes-carried-over":
+      return `The text states "${a.p("quantity")}" as ${a.reported}: table 3's ${a.p("new")} new plus ${a.p("carriedOver")} carried over; if it means new requests only, it should be ${a.p("new")}.`;
     case "period-wrong":
       return `The reporting period is stated as ${a.p("start")} to ${a.p("end")}; a ${a.p("year")} report covers ${a.p("year")}-01-01 to ${a.p("year")}-12-31.`;
   }

@@ -70,7 +70,9 @@ interface ClaimContext {
 function contextOf(claims: readonly Claim[]): ClaimContext {
   const byQuantity = new Map<QuantityId, Claim[]>();
   for (const claim of claims) {
-    byQuantity.set(claim.quantity, [...(byQuantity.get(claim.quantity) ?? []), claim]);
+    const list = byQuantity.get(claim.quantity);
+    if (list === undefined) byQuantity.set(claim.quantity, [claim]);
+    else list.push(claim);
   }
   return {
     byQuantity,
@@ -96,6 +98,23 @@ function checkTables(
     if (table === undefined) continue;
     known.add(claim.quantity);
     if (table.matches) continue;
+    const both = receivedWithCarriedOver(claim, figures);
+    if (both !== undefined) {
+      // "受理申请N件" where N = 新收 + 上年结转: many reports call both "受理"; say both readings.
+      findings.push({
+        rule: "N3",
+        code: "received-includes-carried-over",
+        severity: "warning",
+        table: "T3",
+        cells: both.cells,
+        reported: table.reported,
+        computed: table.value,
+        difference: round(table.reported - table.value),
+        params: { quantity: claim.quantity, new: table.value, carriedOver: both.carriedOver },
+        spans: [claim.sentence],
+      });
+      continue;
+    }
     contradicted.push(claim);
     findings.push({
       rule: "N3",
@@ -187,8 +206,9 @@ function checkBalance(context: ClaimContext, contradicted: ReadonlySet<Claim>): 
 }
 
 /**
- * N2: the outcomes listed add up to 办结. More than 办结 is always wrong; less only when the
- * outcomes are the exhaustive breakdown of that 办结 ("办结10件，其中予以公开5件、部分公开3件").
+ * N2: the outcomes listed add up to 办结. The outcome rows are disjoint, so outcomes of this year
+ * listed in one sentence that add up to more than 办结 are wrong; less only when the text calls
+ * the list of that 办结 complete ("办结10件，分别为予以公开5件、部分公开5件").
  */
 function checkOutcomes(
   claims: readonly Claim[],
@@ -200,17 +220,28 @@ function checkOutcomes(
   if (concluded === undefined || contradicted.has(concluded)) return [];
   const outcomes = listedOutcomes(claims, context);
   if (outcomes.length === 0 || outcomes.some((c) => contradicted.has(c))) return [];
+  // A list of outcomes is one sentence; outcomes stated here and there may be of other scopes.
+  if (new Set(outcomes.map((c) => c.sentence.start)).size > 1) return [];
   const ownList = breakdowns.find(
     (b) => b.judgedBy === "N2" && b.total.span.start === concluded.span.start,
   );
   const sum = outcomes.reduce((s, c) => s + c.value, 0);
-  const wrong = sum > concluded.value || (sum !== concluded.value && ownList?.exhaustive === true);
-  if (!wrong) return [];
+  if (sum === concluded.value) return [];
+  // Short of 办结: an error when the text calls its list of that 办结 complete; likely wrong (a
+  // warning) when it lists two or more outcomes of that 办结 with 其中; else nothing (the outcomes
+  // may be named loosely, in passing).
+  const severity =
+    sum > concluded.value || ownList?.exhaustive === true
+      ? "error"
+      : ownList !== undefined && ownList.parts.length >= 2 && ownList.uncheckable === undefined
+        ? "warning"
+        : undefined;
+  if (severity === undefined) return [];
   return [
     {
       rule: "N2",
       code: "narrative-outcomes-mismatch",
-      severity: "error",
+      severity,
       cells: [],
       reported: concluded.value,
       computed: sum,
@@ -317,6 +348,30 @@ function tableValue(
   };
 }
 
+/**
+ * For a 收到/受理 figure (not 新收) that differs from row 一: the cells when it equals row 一 plus
+ * row 二 (上年结转), the other reading of 受理.
+ */
+function receivedWithCarriedOver(
+  claim: Claim,
+  figures: FigureSet,
+): { cells: CellRef[]; carriedOver: number } | undefined {
+  if (claim.quantity !== "applications-new" || claim.form !== "figure") return undefined;
+  if (/新收/u.test(claim.phrase.text)) return undefined;
+  const keys = [
+    ...quantityCells("applications-new", figures)!,
+    ...quantityCells("applications-carried-over", figures)!,
+  ];
+  const values = keys.map((k) => figures.value(k));
+  if (!values.every((v): v is number => v !== undefined)) return undefined;
+  if (values[0]! + values[1]! !== claim.value) return undefined;
+  const cells = keys.map((k): CellRef => {
+    const address = figures.get(k)?.address;
+    return address === undefined ? { ...k } : { ...k, address };
+  });
+  return { cells, carriedOver: values[1]! };
+}
+
 /** Outcome figures without double counting: a group when stated, else its stated leaf rows. */
 function listedOutcomes(claims: readonly Claim[], context: ClaimContext): Claim[] {
   const picked: Claim[] = [];
@@ -345,14 +400,21 @@ function listedOutcomes(claims: readonly Claim[], context: ClaimContext): Claim[
 }
 
 /**
- * N1: no part may exceed its total (one finding per such part, and then no sum finding: the fix is
- * the same); an exhaustive breakdown's parts add up to its total. Breakdowns of 办结 into
- * outcomes are N2's.
+ * N1 (spec §8, "N1 in detail"): a part larger than its whole is an error (one finding per such
+ * part, and then no sum finding: the fix is the same). A list the text calls complete (分别为, a
+ * closing 共计, a residual 其他…, 自然人 + 法人或其他组织) that does not add up is an error. An open
+ * 其中/包括 list adding up to more is a warning (channels overlap); to less, nothing (highlights).
+ * A list with a hedged part, in an unfinished sentence, or whose whole is ambiguous is not summed.
+ * Breakdowns of 办结 into outcomes are N2's.
  */
 function checkBreakdown(breakdown: Breakdown): Finding[] {
   if (breakdown.judgedBy !== "N1") return [];
   const total = breakdown.total.value;
-  const over = breakdown.parts.filter((p) => p.value > total);
+  if (breakdown.uncheckable === "ambiguous-total" || breakdown.uncheckable === "mixed-scope") {
+    return [];
+  }
+  if (breakdown.total.hedged === true) return [];
+  const over = breakdown.parts.filter((p) => p.hedged !== true && p.value > total);
   if (over.length > 0) {
     return over.map((part): Finding => ({
       rule: "N1",
@@ -366,14 +428,47 @@ function checkBreakdown(breakdown: Breakdown): Finding[] {
       spans: breakdown.sentences,
     }));
   }
-  if (!breakdown.exhaustive) return [];
+  if (breakdown.uncheckable !== undefined) return [];
   const sum = round(breakdown.parts.reduce((s, p) => s + p.value, 0));
   if (sum === total) return [];
+  if (breakdown.exhaustive) {
+    return [
+      {
+        rule: "N1",
+        code: "breakdown-sum-mismatch",
+        severity: "error",
+        cells: [],
+        reported: total,
+        computed: sum,
+        difference: round(total - sum),
+        params: { total, parts: breakdown.parts.length, unit: breakdown.total.unit },
+        spans: breakdown.sentences,
+      },
+    ];
+  }
+  if (sum < total) return [];
+  if (breakdown.parts.every((p) => p.quantity !== undefined && disjoint(p.quantity))) {
+    // Outcome reasons or applicant kinds are disjoint rows of table 三: more than the whole is
+    // certain.
+    return [
+      {
+        rule: "N1",
+        code: "breakdown-sum-mismatch",
+        severity: "error",
+        cells: [],
+        reported: total,
+        computed: sum,
+        difference: round(total - sum),
+        params: { total, parts: breakdown.parts.length, unit: breakdown.total.unit },
+        spans: breakdown.sentences,
+      },
+    ];
+  }
   return [
     {
       rule: "N1",
-      code: "breakdown-sum-mismatch",
-      severity: "error",
+      code: "open-list-exceeds-total",
+      severity: "warning",
       cells: [],
       reported: total,
       computed: sum,
@@ -382,6 +477,11 @@ function checkBreakdown(breakdown: Breakdown): Finding[] {
       spans: breakdown.sentences,
     },
   ];
+}
+
+/** Quantities that are disjoint rows of table 三 (an application has one outcome, one applicant). */
+function disjoint(q: QuantityId): boolean {
+  return isOutcome(q) || q.startsWith("applicant:");
 }
 
 /** A share "占N%" whose part and whole are both known must be round(part / whole), ± one last digit. */

@@ -40,7 +40,15 @@ const F = "[^,;。!?\\n]";
 /** Words that may stand between a noun and its number: 共, 共计, 数量为 … */
 const SUM = "(?:共计?|总计|合计|累计|总数为?|数量为?|数为|为|达|有)?";
 const NEW_VERB = "(?:新收|收到|受理|接收|接到|收悉|共收)";
-const APPLICATION = "(?<!复议|诉讼)申请(?!人)";
+/** The next year, as deferral verbs name it ("顺延至下一年答复"). */
+const DEFERRED = "(?:下一?年度?|次年|明年)";
+/**
+ * Objects other than government information that are also 申请 ("受理行政审批申请1200件",
+ * "全年共受理低保申请35件"): never 依申请公开 applications.
+ */
+export const OTHER_APPLICATIONS =
+  "审批|低保|许可|补贴|救助|资金|项目|贷款|赔偿|入学|落户|登记|注册|备案|救济|复议|诉讼|仲裁|鉴定|公租房|廉租房|保障房|医保|社保|退休|就业|创业";
+const APPLICATION = `(?<!${OTHER_APPLICATIONS})申请(?!人)`;
 const DOC: Readonly<Record<"规章" | "行政规范性文件", string>> = {
   规章: "规章(?!制度)",
   行政规范性文件: "(?:行政)?规范性文件",
@@ -123,6 +131,13 @@ const rulesPhrases = (row: "规章" | "行政规范性文件"): ClaimPhrase[] =>
 
 const decisionPhrases = (row: "行政许可" | "行政处罚" | "行政强制"): ClaimPhrase[] => [
   {
+    // "行政许可：共处理600件" (a list of table 二's rows written out)
+    quantity: `decisions:${row}`,
+    before: before(
+      `${row}\\s*:\\s*(?:共计?|合计)?(?:处理|办理|作出|做出)(?:了)?(?:决定)?(?:共计?)?`,
+    ),
+  },
+  {
     quantity: `decisions:${row}`,
     before: before(`${row}(?:处理)?决定(?:书)?(?:数量?)?${SUM}`),
     unless: /公开|公示|信息/u,
@@ -168,15 +183,19 @@ export const CLAIM_PHRASES: readonly ClaimPhrase[] = [
     unless: NOT_APPLICATIONS_HANDLED,
   },
   {
+    // "办结41件"; not "同意公开答复9件" (an outcome), not "顺延至下一年答复2件" (carried forward).
     quantity: "applications-concluded",
-    before: before(`(?<!未|没有)(?:办结|答复|办理完毕|处理完毕|完成办理)${F}{0,16}?`),
+    before: before(
+      `(?<!未|没有|${DEFERRED}(?:继续)?)(?:办结|(?<!公开|处理|提供|告知)答复|办理完毕|处理完毕|完成办理)${F}{0,16}?`,
+    ),
     context: "application",
     unless: NOT_APPLICATIONS_HANDLED,
   },
   {
     quantity: "applications-carried-forward",
+    // "结转下年度办理2件", "顺延至下一年答复2件", "转接下年度办理45件", "转入2024年办理1件".
     before: before(
-      `(?:结转|转入)(?:至|到|入)?(?:下一?年度?|次年|明年|(?:19|20)\\d{2}年度?)${F}{0,12}?`,
+      `(?:结转|转入|转至|转到|顺延|转接|延期|延续)(?:至|到|入)?(?:下一?年度?|次年|明年|(?:19|20)\\d{2}年度?)${F}{0,12}?`,
     ),
     context: "application",
     unless: NOT_APPLICATIONS_HANDLED,

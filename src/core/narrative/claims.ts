@@ -3,20 +3,17 @@
  * phrase table (claim-phrases.ts) says which quantity the words around it name; the subject of
  * the passage (依申请, 主动公开, 复议诉讼, or something else such as a 12345 hotline) decides
  * whether context-dependent words (办结, 结转, 予以公开) may count; figures that are changes
- * (增加N件), hedged (约N件), about another year (上年度…, 2023年…) or inclusive ("N件(含…)")
- * are not claims. "共N条，其中a条、b条…" becomes a Breakdown. It reads; it never judges.
+ * (增加N件), hedged (约N件), about another year (上年度…) or scope (全县…), or inclusive ("N件(含…)")
+ * are not claims, and are listed in `skipped` with the reason. The clause parser (lists.ts) makes
+ * "共N条，其中a条、b条…" a Breakdown. A text that stops inside a sentence gives nothing from that
+ * sentence. Every scan is linear in the text: windows are bounded and lookups are binary searches.
+ * It reads; it never judges.
  */
 import type { TextSpan } from "../rules/finding";
-import { CLAIM_PHRASES, ZERO_PHRASES, type ClaimPhrase } from "./claim-phrases";
+import { CLAIM_PHRASES, OTHER_APPLICATIONS, ZERO_PHRASES, type ClaimPhrase } from "./claim-phrases";
+import { parseLists, type FigureReading } from "./lists";
 import { decimalsOf, findMentions, type Mention, type Unit } from "./mentions";
-import {
-  isOutcome,
-  isOutcomeGroup,
-  measureOf,
-  outcomeGroupOf,
-  quantityCells,
-  type QuantityId,
-} from "./quantities";
+import { isOutcome, measureOf, outcomeGroupOf, quantityCells, type QuantityId } from "./quantities";
 import { prepareText, rangeIndexAt, sentenceRanges, type Range } from "./text-prepare";
 
 /** One figure a narrative states for a quantity. */
@@ -46,20 +43,48 @@ export interface BreakdownItem {
   /** The words before the figure ("经济发展", "通过微信公众号发布信息"). */
   readonly label: string;
   readonly quantity?: QuantityId;
-  /** The report dropped the unit ("财政管理7"); the previous part's unit is assumed. */
+  /** Never set: a number without a unit is not a part (kept for readers of the old shape). */
   readonly unitElided?: boolean;
+  /** The figure is hedged (100余条, 约50件): the list's sum cannot be checked exactly. */
+  readonly hedged?: boolean;
 }
+
+/** Why the text itself says a list is all of its whole (spec §8, N1 in detail (b), (c)). */
+export type ListCompletion =
+  /** 分别为/分别是: an enumeration of the whole. */
+  | "enumerated"
+  /** A closing 共/共计/合计 after the parts: the total of exactly those parts. */
+  | "closing-total"
+  /** The last part is the residual category (其他/其它/其余…). */
+  | "residual"
+  /** 自然人 and 法人或其他组织: the applicants of all applications. */
+  | "partition";
+
+/** Why a list's sum cannot be checked at all (its parts may still not exceed the whole). */
+export type ListUncheckable =
+  /** A part is hedged (100余条). */
+  | "hedged"
+  /** The text stops inside the list's sentence. */
+  | "unfinished"
+  /** Two figures stand before the list, in parallel clauses; the parts may belong to either. */
+  | "ambiguous-total"
+  /** The parts are outcomes of a total that may include carried-over applications. */
+  | "mixed-scope";
 
 /** "共N条，其中a条、b条…": a total and the parts listed under it. */
 export interface Breakdown {
   readonly total: BreakdownItem;
   readonly parts: readonly BreakdownItem[];
   /**
-   * The parts claim to be all of the total: a plain enumeration of at least two parts right after
-   * 其中, not ended by 等, not followed by 此外/另外/还, and not a list whose scope may differ.
+   * The text says the parts are all of the total (`completion`), or they form a closed partition.
+   * A plain 其中/包括 list is open: "among them", highlights.
    */
   readonly exhaustive: boolean;
-  /** The sentence(s) from the total to the last part. */
+  readonly completion?: ListCompletion;
+  readonly uncheckable?: ListUncheckable;
+  /** The word that opened the list (其中, 包括, 分别为 …); absent for a list closed by a total. */
+  readonly marker?: string;
+  /** The sentence of the total and its parts (a list never crosses a sentence end). */
   readonly sentences: readonly TextSpan[];
   /**
    * Which rule judges the sums: N2 when the total is 办结 and every part is an outcome
@@ -93,7 +118,15 @@ export type SkipReason =
   | "other-topic"
   | "delta"
   | "unfinished-sentence"
-  | "no-quantity";
+  | "no-quantity"
+  /** 各N件 ("各1件"): a figure per item, not a total. */
+  | "per-item"
+  /** "N件（含…）": a figure that includes something else. */
+  | "inclusive"
+  /** Two readings of one phrase (办结上年结转申请1件: 办结 or 上年结转?). */
+  | "ambiguous"
+  /** A list part: taken, but as a part of a breakdown, not as a claim of its own. */
+  | "sub-scope";
 
 /** A figure the reader saw and did not take, with the reason (shown by `xxgk read`). */
 export interface SkippedFigure {
@@ -116,11 +149,14 @@ type Topic = "application" | "active" | "review" | "foreign" | "none";
 
 const TOPIC_WORDS: readonly (readonly [Topic, RegExp])[] = [
   ["review", /行政复议|行政诉讼/gu],
-  ["application", /(?<!复议|诉讼)申请/gu],
+  ["application", new RegExp(`(?<!${OTHER_APPLICATIONS})申请`, "gu")],
   ["active", /主动公开/gu],
   [
     "foreign",
-    /热线|诉求|12345|人大代表|政协|建议|提案|信访(?!、?举报、?投诉类)|来信|来访|来电|工单|咨询|留言|网民|舆情|投诉(?!类)/gu,
+    new RegExp(
+      `热线|诉求|12345|人大代表|政协|建议|提案|信访(?!、?举报、?投诉类)|来信|来访|来电|工单|咨询|留言|网民|舆情|投诉(?!类)|(?:${OTHER_APPLICATIONS})申请`,
+      "gu",
+    ),
   ],
 ];
 /** A section heading starting a line or sentence ("（二）…", "三、…") ends the previous subject. */
@@ -133,30 +169,19 @@ const EACH_BEFORE = /各\s*$/u;
 const INCLUSIVE_AFTER = /^\s*\(?\s*(?:含|包括|包含)/u;
 /** A count for a wider or narrower body than the reporting office ("全县共收到申请120件"). */
 const OTHER_SCOPE =
-  /全(?:省|市|县|区|旗|州|盟|镇|乡)|各(?:单位|部门|乡镇|街道|级|地|县|区)|全系统|系统内|下属|所属|本级以外/u;
+  /全(?:省|市|县|区|旗|州|盟|镇|乡)|各(?:单位|部门|乡镇|街道|级|地|县|区)|全系统|系统内|下属|所属|本级以外/gu;
 /**
- * A running total across years ("截至12月31日，累计收到申请120件", "2008年以来累计…"): not this
- * year's figure. "全年累计"/"本年累计" stay claims.
+ * A count of the applications of one channel ("通过政府门户网站共办理并答复信息公开申请3件、纸质申请
+ * 36件"): a part of the year's applications, not their number.
  */
-function isMultiYearTotal(lead: string): boolean {
-  return (
-    /累计/u.test(lead) &&
-    /以来|截至|截止|历年/u.test(lead) &&
-    !/本年|全年|今年|年度内|本年度/u.test(lead)
-  );
-}
+const CHANNEL_SCOPE =
+  /通过[^,;。]{0,10}?(?:网站|平台|网络|信函|邮件|邮寄|当面|窗口|传真|电话)|网上|线上|当面|信函|现场/u;
+/** Running totals across years ("截至12月31日，累计收到申请120件", "2008年以来累计…"). */
+const RUNNING = /累计/gu;
+const SINCE = /以来|截至|截止|历年/gu;
+const THIS_YEAR = /本年|全年|今年|年度内|本年度/gu;
+const YEAR = /((?:19|20)\d{2})年/gu;
 const CLAUSE_SEPARATOR = /[,;:]/u;
-
-const SEPARATORS = new Set([",", ";", "、", ":", " ", "\t"]);
-const MARKER = /其中\s*[,:]?/gu;
-const IN_MARKER = /^在[^,;。]{0,30}?(?:公开|办理|收到)[^,;。]{0,12}?(?:信息|申请|文件)中\s*[,:]/u;
-const MORE_FOLLOWS = /^(?:此外|另外|另有|除此之外|除此以外|还有|还)/u;
-/**
- * A part named by the channel it was published through ("通过微信公众号发布…"): one item may go out
- * through several channels, so such parts need not add up to the total.
- */
-const CHANNEL =
-  /^(?:通过|经由|利用|依托|借助|在)|(?:网站|平台|公众号|微信|微博|新媒体|专栏|栏目|客户端|抖音|头条|公开栏|公示栏|政务号)[^,;。]{0,6}?(?:发布|推送|公开|更新|刊发|转载)/u;
 const SHARE_LABEL = /^\(?\s*占(?:比|[^,;。]{0,12}?)?(?:的)?(?:比例|比重)?(?:为|达|约)?\s*$/u;
 const GENERIC_WHOLE = /^(?:比|总数|总量|全部|全年|的|比例|比重|为|达|约|\s)*$/u;
 const WHOLE_NOUNS: readonly (readonly [RegExp, QuantityId])[] = [
@@ -164,6 +189,21 @@ const WHOLE_NOUNS: readonly (readonly [RegExp, QuantityId])[] = [
   [/收到|受理|新收|申请/u, "applications-new"],
   [/主动公开/u, "active-disclosure-total"],
 ];
+/** The last line of a finished text: a sentence end, a table cell, a date, a heading. */
+const FINISHED_END = /[。!?;…」”』)\]】|]\s*$/u;
+const DATE_LINE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$/u;
+const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])/u;
+
+/**
+ * How far before a figure the phrase table looks, and after it: the longest phrase of the table
+ * (收到 + 12 characters + 申请 + 8 characters + 共计) fits, and no scan grows with the sentence.
+ */
+const LEAD_WINDOW = 40;
+const TAIL_WINDOW = 20;
+/** How far back 规章 / 行政规范性文件 may be named for "…制发6件，废止2件". */
+const ROW_WINDOW = 60;
+/** A figure this close to the end of an unfinished text may be cut ("5条" of "5条以上"). */
+const CUT_MARGIN = 4;
 
 interface Candidate {
   readonly phrase: ClaimPhrase;
@@ -172,21 +212,6 @@ interface Candidate {
   readonly end: number;
   readonly order: number;
   readonly targetYear?: number;
-}
-
-/** A figure mention with what the reader made of it. */
-interface Reading {
-  readonly mention: Mention;
-  readonly sentence: number;
-  readonly leadStart: number;
-  readonly quantity?: QuantityId;
-  readonly phraseStart: number;
-  readonly phraseEnd: number;
-  readonly targetYear?: number;
-  /** A change, hedged, per-item, prior-year or inclusive figure: never a claim. */
-  readonly excluded: boolean;
-  /** Set when the figure turned out to be a sub-scope (a part of a breakdown of its own quantity). */
-  dropped: boolean;
 }
 
 /** The claims of a narrative (see readNarrative for breakdowns and percentages). */
@@ -198,85 +223,118 @@ export function extractClaims(text: string): Claim[] {
 export function readNarrative(text: string): NarrativeReading {
   const prepared = prepareText(text);
   const sentences = sentenceRanges(prepared);
+  const unfinished = unfinishedSentence(prepared, sentences);
+  const index = indexText(prepared);
   const span = (start: number, end: number): TextSpan => ({
     start,
     end,
     text: text.slice(start, end),
   });
-  const sentenceSpan = (index: number): TextSpan => {
-    const r = sentences[index]!;
+  const sentenceSpan = (i: number): TextSpan => {
+    const r = sentences[i]!;
     return span(r.start, r.end);
   };
-  const topics = topicEvents(prepared);
-  const mentions = findMentions(prepared).filter((m) => rangeIndexAt(sentences, m.start) >= 0);
 
-  const readings: Reading[] = [];
-  const percents: { mention: Mention; sentence: number; leadStart: number }[] = [];
+  const readings: FigureReading[] = [];
+  const percents: { mention: Mention; sentence: number; leadStart: number; previous?: number }[] =
+    [];
   let previousEnd = 0;
   let previousSentence = -1;
-  for (const mention of mentions) {
+  for (const mention of findMentions(prepared)) {
     const sentence = rangeIndexAt(sentences, mention.start);
+    if (sentence < 0) continue;
     const range = sentences[sentence]!;
     const leadStart =
       sentence === previousSentence ? Math.max(range.start, previousEnd) : range.start;
     previousEnd = mention.end;
     previousSentence = sentence;
     if (mention.kind === "percent") {
-      percents.push({ mention, sentence, leadStart });
+      const last = readings[readings.length - 1];
+      percents.push({
+        mention,
+        sentence,
+        leadStart,
+        ...(last !== undefined && last.sentence === sentence
+          ? { previous: readings.length - 1 }
+          : {}),
+      });
       continue;
     }
-    readings.push(read(prepared, range, leadStart, mention, sentence, topics));
+    const cut =
+      sentence === unfinished || (unfinished >= 0 && mention.end > prepared.length - CUT_MARGIN);
+    readings.push(read(prepared, range, leadStart, mention, sentence, index, cut));
   }
 
   const breakdowns: Breakdown[] = [];
-  const partOf = new Map<Reading, { breakdown: Breakdown; item: BreakdownItem }>();
-  for (const found of findBreakdowns(prepared, sentences, readings)) {
-    const item = (r: Reading, label: string, unitElided?: boolean): BreakdownItem => ({
+  const partOf = new Map<FigureReading, { breakdown: Breakdown; item: BreakdownItem }>();
+  const used = new Set<FigureReading>();
+  const label = (from: number, to: number): string =>
+    text.slice(from, to).replace(/^[\s,;、:，；：(（]+|[\s,;、:，；：]+$/gu, "");
+  for (const found of parseLists(prepared, sentences, readings)) {
+    const item = (r: FigureReading, from: number): BreakdownItem => ({
       value: r.mention.value,
       unit: r.mention.unit,
       span: span(r.mention.start, r.mention.end),
-      label,
+      label: label(Math.max(from, r.mention.start - LEAD_WINDOW), r.mention.start),
       ...(r.quantity === undefined ? {} : { quantity: r.quantity }),
-      ...(unitElided === true ? { unitElided } : {}),
+      ...(r.mention.approximate ? { hedged: true } : {}),
     });
-    const label = (from: number, to: number): string =>
-      text.slice(from, to).replace(/^[\s,;、:，；：]+|[\s,;、:，；：]+$/gu, "");
-    const first = found.total.sentence;
-    const last = found.parts[found.parts.length - 1]?.reading.sentence ?? first;
     const breakdown: Breakdown = {
-      total: item(found.total, label(found.total.leadStart, found.total.mention.start)),
-      parts: found.parts.map((p) =>
-        item(p.reading, label(p.labelStart, p.reading.mention.start), p.unitElided),
+      total: item(found.total, found.totalLabelStart),
+      parts: found.parts.map((p) => item(p.reading, p.labelStart)),
+      exhaustive: found.completion !== undefined,
+      ...(found.completion === undefined ? {} : { completion: found.completion }),
+      ...(found.uncheckable === undefined ? {} : { uncheckable: found.uncheckable }),
+      ...(found.marker === undefined ? {} : { marker: found.marker }),
+      sentences: Array.from(
+        {
+          length:
+            (found.parts[found.parts.length - 1]?.reading.sentence ?? found.total.sentence) -
+            found.total.sentence +
+            1,
+        },
+        (_, i) => sentenceSpan(found.total.sentence + i),
       ),
-      exhaustive: found.exhaustive,
-      sentences: Array.from({ length: last - first + 1 }, (_, i) => sentenceSpan(first + i)),
       judgedBy: found.judgedBy,
     };
     breakdowns.push(breakdown);
-    found.parts.forEach((p, i) => partOf.set(p.reading, { breakdown, item: breakdown.parts[i]! }));
+    used.add(found.total);
+    found.parts.forEach((p, i) => {
+      used.add(p.reading);
+      partOf.set(p.reading, { breakdown, item: breakdown.parts[i]! });
+    });
   }
 
   const claims: Claim[] = [];
+  const skipped: SkippedFigure[] = [];
   for (const r of readings) {
-    if (r.quantity === undefined || r.excluded || r.dropped) continue;
-    const year = yearBefore(prepared, sentences[r.sentence]!, r.mention.start);
-    claims.push({
-      quantity: r.quantity,
-      value: r.mention.value,
-      unit: r.mention.unit,
-      form: "figure",
+    if (r.quantity !== undefined && r.skip === undefined && !r.dropped) {
+      const year = yearBefore(index, sentences[r.sentence]!, r.mention.start);
+      claims.push({
+        quantity: r.quantity,
+        value: r.mention.value,
+        unit: r.mention.unit,
+        form: "figure",
+        span: span(r.mention.start, r.mention.end),
+        phrase: span(r.phraseStart, Math.max(r.phraseEnd, r.mention.end)),
+        sentence: sentenceSpan(r.sentence),
+        ...(year === undefined ? {} : { year }),
+        ...(r.targetYear === undefined ? {} : { targetYear: r.targetYear }),
+      });
+      continue;
+    }
+    if (used.has(r) && r.skip === undefined && !r.dropped) continue;
+    skipped.push({
       span: span(r.mention.start, r.mention.end),
-      phrase: span(r.phraseStart, Math.max(r.phraseEnd, r.mention.end)),
       sentence: sentenceSpan(r.sentence),
-      ...(year === undefined ? {} : { year }),
-      ...(r.targetYear === undefined ? {} : { targetYear: r.targetYear }),
+      reason: r.skip ?? (r.dropped ? "sub-scope" : "no-quantity"),
     });
   }
-  claims.push(...zeroClaims(prepared, sentences, span, sentenceSpan));
+  claims.push(...zeroClaims(prepared, sentences, unfinished, index, span, sentenceSpan));
   claims.sort((a, b) => a.span.start - b.span.start);
 
-  const percentages = percents.map(({ mention, sentence, leadStart }): Percentage => {
-    const lead = prepared.slice(leadStart, mention.start);
+  const percentages = percents.map(({ mention, sentence, leadStart, previous: at }): Percentage => {
+    const lead = prepared.slice(Math.max(leadStart, mention.start - LEAD_WINDOW), mention.start);
     const kind = percentKind(lead);
     const base: Percentage = {
       value: mention.value,
@@ -285,10 +343,8 @@ export function readNarrative(text: string): NarrativeReading {
       span: span(mention.start, mention.end),
       sentence: sentenceSpan(sentence),
     };
-    if (kind !== "share") return base;
-    const previous = [...readings]
-      .reverse()
-      .find((r) => r.sentence === sentence && r.mention.end <= mention.start);
+    if (kind !== "share" || sentence === unfinished) return base;
+    const previous = at === undefined ? undefined : readings[at];
     if (previous === undefined || previous.mention.end !== leadStart) return base;
     if (!SHARE_LABEL.test(lead.replace(/^[\s,]+/u, ""))) return base;
     const of = /占(.*)$/u.exec(lead)?.[1] ?? "";
@@ -309,7 +365,127 @@ export function readNarrative(text: string): NarrativeReading {
     return named === undefined ? { ...base, part } : { ...base, part, wholeQuantity: named[1] };
   });
 
-  return { claims, breakdowns, percentages, skipped: [] };
+  return { claims, breakdowns, percentages, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text's landmarks, found once: lookups are binary searches, so reading stays linear.
+
+interface Landmarks {
+  readonly topics: readonly { readonly at: number; readonly topic: Topic }[];
+  readonly scopes: readonly Range[];
+  readonly running: readonly Range[];
+  readonly since: readonly Range[];
+  readonly thisYear: readonly Range[];
+  /** Years a figure may be put in: not 结转至2024年, not inside 《》. */
+  readonly years: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly year: number;
+  }[];
+}
+
+function indexText(prepared: string): Landmarks {
+  const topics: { at: number; topic: Topic; order: number }[] = [];
+  for (const m of prepared.matchAll(HEADING)) topics.push({ at: m.index, topic: "none", order: 0 });
+  TOPIC_WORDS.forEach(([topic, re], order) => {
+    for (const m of prepared.matchAll(re)) topics.push({ at: m.index, topic, order: order + 1 });
+  });
+  // At one offset a heading comes first, then the words; a longer foreign word ("审批申请")
+  // starts before its 申请, so it is overridden only by a later word.
+  topics.sort((a, b) => a.at - b.at || a.order - b.order);
+  const ranges = (re: RegExp): Range[] =>
+    [...prepared.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const opens = [...prepared.matchAll(/《/gu)].map((m) => m.index);
+  const closes = [...prepared.matchAll(/》/gu)].map((m) => m.index);
+  const years: { start: number; end: number; year: number }[] = [];
+  for (const m of prepared.matchAll(YEAR)) {
+    const before = prepared.slice(Math.max(0, m.index - 4), m.index);
+    if (/(?:结转|转入|转至|顺延)(?:至|到|入)?$/u.test(before)) continue;
+    if (lastAtOrBefore(opens, m.index) > lastAtOrBefore(closes, m.index)) continue;
+    years.push({ start: m.index, end: m.index + m[0].length, year: Number(m[1]) });
+  }
+  return {
+    topics,
+    scopes: ranges(OTHER_SCOPE),
+    running: ranges(RUNNING),
+    since: ranges(SINCE),
+    thisYear: ranges(THIS_YEAR),
+    years,
+  };
+}
+
+/** The largest value ≤ offset of a sorted list, or -1. */
+function lastAtOrBefore(sorted: readonly number[], offset: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= offset) {
+      found = sorted[mid]!;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** The index of the last item ending at or before `offset` (items sorted and disjoint), or -1. */
+function lastEndingBy(items: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.end <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Whether one of `items` lies wholly inside [from, to). */
+function occursIn(items: readonly Range[], from: number, to: number): boolean {
+  const i = lastEndingBy(items, to);
+  return i >= 0 && items[i]!.start >= from;
+}
+
+function topicAt(index: Landmarks, offset: number): Topic {
+  const events = index.topics;
+  let low = 0;
+  let high = events.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (events[mid]!.at < offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found < 0 ? "none" : events[found]!.topic;
+}
+
+/** The last year named in the sentence before an offset. */
+function yearBefore(index: Landmarks, range: Range, offset: number): number | undefined {
+  const i = lastEndingBy(index.years, offset);
+  const y = i < 0 ? undefined : index.years[i];
+  return y !== undefined && y.start >= range.start ? y.year : undefined;
+}
+
+/**
+ * The sentence the text stops inside, or -1: its last line runs on without 。；！？ and is not a
+ * heading, a date or a table cell (spec §8, N1 in detail).
+ */
+function unfinishedSentence(prepared: string, sentences: readonly Range[]): number {
+  const last = sentences[sentences.length - 1];
+  if (last === undefined) return -1;
+  const tail = prepared.slice(Math.max(last.start, last.end - 200), last.end);
+  if (FINISHED_END.test(tail) || DATE_LINE.test(tail)) return -1;
+  if (last.end - last.start <= 40 && HEADING_LINE.test(prepared.slice(last.start, last.end))) {
+    return -1;
+  }
+  return sentences.length - 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,20 +497,16 @@ function read(
   leadStart: number,
   mention: Mention,
   sentence: number,
-  topics: readonly TopicEvent[],
-): Reading {
-  const lead = prepared.slice(leadStart, mention.start);
-  const tail = prepared.slice(mention.end, range.end);
+  index: Landmarks,
+  cut: boolean,
+): FigureReading {
+  const windowStart = Math.max(leadStart, mention.start - LEAD_WINDOW);
+  const lead = prepared.slice(windowStart, mention.start);
+  const tail = prepared.slice(mention.end, Math.min(range.end, mention.end + TAIL_WINDOW));
   const clause = lastClause(lead);
-  const excluded =
-    mention.approximate ||
-    DELTA_BEFORE.test(lead) ||
-    COMPARISON.test(clause) ||
-    PRIOR_YEAR.test(clause) ||
-    EACH_BEFORE.test(lead) ||
-    INCLUSIVE_AFTER.test(tail);
-  const topic = topicAt(topics, mention.start);
+  const topic = topicAt(index, mention.start);
   const candidates: Candidate[] = [];
+  let needsTopic = false;
   CLAIM_PHRASES.forEach((phrase, order) => {
     const b = phrase.before.exec(lead);
     if (b === null) return;
@@ -342,12 +514,16 @@ function read(
     if (a === null) return;
     const wantsAmount = measureOf(phrase.quantity) === "amount";
     if (wantsAmount !== (mention.kind === "amount")) return;
-    if (phrase.context === "application" && topic !== "application") return;
+    if (phrase.context === "application" && topic !== "application") {
+      needsTopic = true;
+      return;
+    }
     const words = b[0] + (a?.[0] ?? "");
     if (phrase.unless?.test(words) === true) return;
     let quantity = phrase.quantity;
+    const start = windowStart + b.index;
     if (phrase.rowFromContext === true) {
-      const row = rulesRowBefore(prepared.slice(range.start, leadStart + b.index));
+      const row = rulesRowBefore(prepared.slice(Math.max(range.start, start - ROW_WINDOW), start));
       if (row === undefined) return;
       quantity = quantity.replace("行政规范性文件", row) as QuantityId;
     }
@@ -355,7 +531,7 @@ function read(
     candidates.push({
       phrase,
       quantity,
-      start: leadStart + b.index,
+      start,
       end: a === undefined ? mention.end : mention.end + a[0].length,
       order,
       ...(quantity === "applications-carried-forward" && target !== null
@@ -364,33 +540,49 @@ function read(
     });
   });
   const chosen = choose(candidates);
-  const otherScope =
-    chosen !== undefined &&
-    quantityCells(chosen.quantity) !== undefined &&
-    (OTHER_SCOPE.test(prepared.slice(range.start, mention.start)) ||
-      isMultiYearTotal(prepared.slice(range.start, mention.start)));
+  let skip: SkipReason | undefined;
+  if (mention.approximate) skip = "hedged";
+  else if (DELTA_BEFORE.test(lead) || COMPARISON.test(clause)) skip = "delta";
+  else if (PRIOR_YEAR.test(clause)) skip = "other-year";
+  else if (EACH_BEFORE.test(lead)) skip = "per-item";
+  else if (INCLUSIVE_AFTER.test(tail)) skip = "inclusive";
+  else if (chosen === "ambiguous") skip = "ambiguous";
+  else if (chosen === undefined && needsTopic) skip = "other-topic";
+  else if (chosen !== undefined && quantityCells(chosen.quantity) !== undefined) {
+    const sentencePrefix = [range.start, mention.start] as const;
+    const multiYear =
+      occursIn(index.running, ...sentencePrefix) &&
+      occursIn(index.since, ...sentencePrefix) &&
+      !occursIn(index.thisYear, ...sentencePrefix);
+    const channel =
+      (chosen.quantity.startsWith("applications-") || isOutcome(chosen.quantity)) &&
+      CHANNEL_SCOPE.test(clause);
+    if (occursIn(index.scopes, ...sentencePrefix) || multiYear || channel) skip = "other-scope";
+  }
+  if (cut && skip === undefined) skip = "unfinished-sentence";
+  const taken = chosen === undefined || chosen === "ambiguous" ? undefined : chosen;
   return {
     mention,
     sentence,
-    leadStart,
-    ...(chosen === undefined
+    ...(taken === undefined
       ? { phraseStart: mention.start, phraseEnd: mention.end }
       : {
-          quantity: chosen.quantity,
-          phraseStart: chosen.start,
-          phraseEnd: chosen.end,
-          ...(chosen.targetYear === undefined ? {} : { targetYear: chosen.targetYear }),
+          quantity: taken.quantity,
+          phraseStart: taken.start,
+          phraseEnd: taken.end,
+          ...(taken.targetYear === undefined ? {} : { targetYear: taken.targetYear }),
         }),
-    excluded,
-    dropped: otherScope,
+    ...(skip === undefined ? {} : { skip }),
+    unfinished: cut,
+    dropped: false,
   };
 }
 
 /**
- * The candidate whose words start nearest the number. Two outcome phrases of different groups in
- * one phrase ("因不掌握相关信息不予公开2件") are ambiguous: no claim.
+ * The candidate whose words start nearest the number. Two readings of one phrase ("办结上年结转
+ * 申请1件"; "因不掌握相关信息不予公开2件": two outcome groups) are ambiguous: no claim.
  */
-function choose(candidates: readonly Candidate[]): Candidate | undefined {
+function choose(candidates: readonly Candidate[]): Candidate | "ambiguous" | undefined {
   const sorted = [...candidates].sort((a, b) => b.start - a.start || a.order - b.order);
   const best = sorted[0];
   if (best === undefined) return undefined;
@@ -403,12 +595,12 @@ function choose(candidates: readonly Candidate[]): Candidate | undefined {
     handled.includes(best.quantity) &&
     sorted.some((c) => c.quantity !== best.quantity && handled.includes(c.quantity))
   ) {
-    return undefined; // "办结上年结转申请1件": 办结 or 上年结转?
+    return "ambiguous";
   }
   if (isOutcome(best.quantity)) {
     const group = outcomeGroupOf(best.quantity);
     if (sorted.some((c) => isOutcome(c.quantity) && outcomeGroupOf(c.quantity) !== group)) {
-      return undefined;
+      return "ambiguous";
     }
   }
   return best;
@@ -429,75 +621,42 @@ function rulesRowBefore(text: string): "规章" | "行政规范性文件" | unde
   return rules > normative ? "规章" : "行政规范性文件";
 }
 
-/** The last year named in the sentence before an offset (not a 结转至YYYY年, not inside 《》). */
-function yearBefore(prepared: string, range: Range, offset: number): number | undefined {
-  const text = prepared.slice(range.start, offset);
-  let year: number | undefined;
-  for (const m of text.matchAll(/((?:19|20)\d{2})年/gu)) {
-    const prefix = text.slice(0, m.index);
-    if (/(?:结转|转入)(?:至|到|入)?$/u.test(prefix)) continue;
-    if (prefix.lastIndexOf("《") > prefix.lastIndexOf("》")) continue;
-    year = Number(m[1]);
-  }
-  return year;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Subjects
-
-interface TopicEvent {
-  readonly at: number;
-  readonly topic: Topic;
-}
-
-function topicEvents(prepared: string): TopicEvent[] {
-  const events: TopicEvent[] = [];
-  for (const m of prepared.matchAll(HEADING)) events.push({ at: m.index, topic: "none" });
-  for (const [topic, re] of TOPIC_WORDS) {
-    for (const m of prepared.matchAll(re)) events.push({ at: m.index, topic });
-  }
-  // At one offset a heading comes first, then the words of the heading.
-  return events.sort(
-    (a, b) => a.at - b.at || (a.topic === "none" ? -1 : b.topic === "none" ? 1 : 0),
-  );
-}
-
-function topicAt(events: readonly TopicEvent[], offset: number): Topic {
-  let topic: Topic = "none";
-  for (const e of events) {
-    if (e.at >= offset) break;
-    topic = e.topic;
-  }
-  return topic;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Zero statements
+
+/** The longest zero statement: an overlap is looked for this far back. */
+const ZERO_WINDOW = 80;
 
 function zeroClaims(
   prepared: string,
   sentences: readonly Range[],
+  unfinished: number,
+  index: Landmarks,
   span: (start: number, end: number) => TextSpan,
   sentenceSpan: (index: number) => TextSpan,
 ): Claim[] {
   const claims: Claim[] = [];
-  const taken: Range[] = [];
+  const taken = new Map<number, number>();
+  const overlaps = (start: number, end: number): boolean => {
+    for (let s = Math.max(0, start - ZERO_WINDOW); s < end; s++) {
+      const e = taken.get(s);
+      if (e !== undefined && start < e && end > s && !(s === start && e === end)) return true;
+    }
+    return false;
+  };
   for (const zero of ZERO_PHRASES) {
     for (const m of prepared.matchAll(zero.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (zero.word !== undefined && !zero.word.test(m[0])) continue;
-      const overlaps = taken.some(
-        (t) => start < t.end && end > t.start && !(t.start === start && t.end === end),
-      );
-      if (overlaps) continue;
+      if (overlaps(start, end)) continue;
       const sentence = rangeIndexAt(sentences, start);
-      if (sentence < 0) continue;
+      if (sentence < 0 || sentence === unfinished) continue;
       const range = sentences[sentence]!;
-      const clause = lastClause(prepared.slice(range.start, start));
+      const clause = lastClause(prepared.slice(Math.max(range.start, start - LEAD_WINDOW), start));
       if (PRIOR_YEAR.test(clause) || COMPARISON.test(clause)) continue;
-      taken.push({ start, end });
-      const year = yearBefore(prepared, range, start);
+      if (!taken.has(start) || taken.get(start)! < end) taken.set(start, end);
+      const year = yearBefore(index, range, start);
       claims.push({
         quantity: zero.quantity,
         value: 0,
@@ -510,278 +669,6 @@ function zeroClaims(
     }
   }
   return claims;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Breakdowns
-
-interface FoundBreakdown {
-  readonly total: Reading;
-  readonly parts: readonly FoundPart[];
-  readonly exhaustive: boolean;
-  readonly judgedBy: "N1" | "N2";
-}
-
-interface FoundPart {
-  readonly reading: Reading;
-  /** Where the words between the previous part (or 其中) and the figure start. */
-  readonly labelStart: number;
-  readonly unitElided?: boolean;
-}
-
-function findBreakdowns(
-  prepared: string,
-  sentences: readonly Range[],
-  readings: Reading[],
-): FoundBreakdown[] {
-  const markers: Range[] = [];
-  for (const m of prepared.matchAll(MARKER))
-    markers.push({ start: m.index, end: m.index + m[0].length });
-  for (const s of sentences) {
-    const m = IN_MARKER.exec(prepared.slice(s.start, s.end));
-    if (m !== null) markers.push({ start: s.start, end: s.start + m[0].length });
-  }
-  markers.sort((a, b) => a.start - b.start);
-
-  const found: FoundBreakdown[] = [];
-  for (const marker of markers) {
-    const total = totalBefore(prepared, readings, marker.start);
-    if (total === undefined) continue;
-    const sentence = rangeIndexAt(sentences, marker.start);
-    if (sentence < 0) continue;
-    const nested = /\(\s*$/u.test(prepared.slice(total.mention.end, marker.start));
-    const limit = nested
-      ? closingParen(prepared, marker.end, sentences[sentence]!.end)
-      : sentences[sentence]!.end;
-    if (!canBreakDown(total.quantity)) continue;
-    if (
-      total.quantity === "applications-new" &&
-      /上一?年度?结转/u.test(prepared.slice(marker.start, limit))
-    ) {
-      total.dropped = true; // "收到申请9件(其中1件为上年结转)": the 9 is not the new applications
-      continue;
-    }
-    const parsed = parseParts(
-      prepared,
-      readings,
-      marker.end,
-      limit,
-      (part) =>
-        !part.excluded &&
-        partFits(total.quantity, part.quantity) &&
-        sameUnitFamily(total.mention.unit, part.mention.unit),
-    );
-    if (parsed.parts.length === 0) continue;
-    const next = sentences[sentence + 1];
-    const more =
-      !nested && next !== undefined && MORE_FOLLOWS.test(prepared.slice(next.start, next.end));
-    const verdict = judge(
-      total,
-      parsed.parts.map((p) => p.reading),
-    );
-    for (const p of parsed.parts) {
-      if (p.reading.quantity !== undefined && p.reading.quantity === total.quantity) {
-        p.reading.dropped = true;
-      }
-    }
-    const channels = parsed.parts.some((p) =>
-      CHANNEL.test(prepared.slice(p.labelStart, p.reading.mention.start).trim()),
-    );
-    found.push({
-      total,
-      parts: parsed.parts,
-      exhaustive:
-        !channels && parsed.exhaustive && !more && parsed.parts.length >= 2 && verdict.exhaustive,
-      judgedBy: verdict.judgedBy,
-    });
-  }
-  return found;
-}
-
-/** The figure a 其中 refers to: the count right before it, with only punctuation between. */
-function totalBefore(
-  prepared: string,
-  readings: readonly Reading[],
-  markerStart: number,
-): Reading | undefined {
-  let total: Reading | undefined;
-  for (const r of readings) {
-    if (r.mention.end > markerStart) break;
-    total = r;
-  }
-  if (total === undefined || total.mention.kind !== "count") return undefined;
-  if (total.mention.approximate || total.excluded) return undefined;
-  const from =
-    total.phraseEnd <= markerStart
-      ? Math.max(total.phraseEnd, total.mention.end)
-      : total.mention.end;
-  const gap = prepared.slice(from, markerStart);
-  if (!/^[\s,:;。!?(]*$/u.test(gap)) return undefined;
-  if (/[。!?\n]/u.test(gap)) {
-    // Across a sentence end the total must be the only figure of its sentence.
-    const alone = readings.filter((r) => r.sentence === total.sentence).length === 1;
-    if (!alone) return undefined;
-  }
-  return total;
-}
-
-function closingParen(prepared: string, from: number, limit: number): number {
-  let depth = 0;
-  for (let i = from; i < limit; i++) {
-    const ch = prepared[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return limit;
-}
-
-function parseParts(
-  prepared: string,
-  readings: readonly Reading[],
-  from: number,
-  limit: number,
-  fits: (part: Reading) => boolean,
-): { parts: FoundPart[]; exhaustive: boolean } {
-  const parts: FoundPart[] = [];
-  let exhaustive = true;
-  let pos = from;
-  for (;;) {
-    const separatorStart = pos;
-    while (pos < limit && SEPARATORS.has(prepared[pos]!)) pos++;
-    if (pos >= limit) break;
-    const next = readings.find((r) => r.mention.start >= pos && r.mention.start < limit);
-    if (next === undefined) {
-      const rest = prepared.slice(pos, limit);
-      const elided = /^([^,;、。\d%]{1,20}?)(\d+)\s*$/u.exec(rest);
-      const previous = parts[parts.length - 1];
-      if (elided !== null && previous !== undefined) {
-        const start = pos + elided[1]!.length;
-        const value = Number(elided[2]);
-        parts.push({
-          reading: {
-            mention: {
-              kind: "count",
-              value,
-              unit: previous.reading.mention.unit,
-              start,
-              end: start + elided[2]!.length,
-              approximate: false,
-            },
-            sentence: previous.reading.sentence,
-            leadStart: pos,
-            phraseStart: start,
-            phraseEnd: start + elided[2]!.length,
-            excluded: false,
-            dropped: false,
-          },
-          labelStart: pos,
-          unitElided: true,
-        });
-      }
-      break;
-    }
-    const label = prepared.slice(pos, next.mention.start);
-    if (/[,;。]/u.test(label)) break;
-    if (MORE_FOLLOWS.test(label.trim())) {
-      exhaustive = false;
-      break;
-    }
-    if (next.mention.kind !== "count") break;
-    if (!fits(next)) {
-      // A figure of another kind ends the list; after "，" the list may have gone on unlisted.
-      if (!prepared.slice(separatorStart, pos).includes(";")) exhaustive = false;
-      return { parts, exhaustive };
-    }
-    if (next.mention.approximate) exhaustive = false;
-    parts.push({ reading: next, labelStart: pos });
-    pos = next.mention.end;
-    // A share right after the part ("，占25%", "（占25%）") belongs to it.
-    const share = /^\s*[,(]?\s*占[^,;。%]{0,14}?\d+(?:\.\d+)?\s*%\s*\)?/u.exec(
-      prepared.slice(pos, limit),
-    );
-    if (share !== null) pos += share[0].length;
-    const after = prepared.slice(pos, limit);
-    if (/^\s*等/u.test(after)) {
-      exhaustive = false;
-      break;
-    }
-    if (/^\s*\(/u.test(after)) {
-      const open = pos + after.indexOf("(");
-      pos = Math.min(limit, closingParen(prepared, open + 1, limit) + 1);
-    }
-  }
-  return { parts, exhaustive };
-}
-
-/** Counters that count the same kind of thing: items (条/件/篇…), cases (起/宗/件), times (次). */
-const UNIT_FAMILIES: readonly (readonly Unit[])[] = [
-  ["件", "条", "项", "个", "份", "篇"],
-  ["起", "宗", "件"],
-  ["次"],
-];
-
-function sameUnitFamily(a: Unit, b: Unit): boolean {
-  return UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(b));
-}
-
-/** Whether a total can have a breakdown at all (not 上年结转, 结转下年度, one leaf, table 四…). */
-function canBreakDown(total: QuantityId | undefined): boolean {
-  return (
-    total === undefined ||
-    total === "active-disclosure-total" ||
-    total.startsWith("rules:") ||
-    total === "applications-new" ||
-    total === "applications-concluded" ||
-    total === "applicant:法人或其他组织" ||
-    isOutcomeGroup(total)
-  );
-}
-
-/**
- * Whether a part can belong to a total's breakdown. Parts of the total's own quantity are
- * sub-scopes ("收到申请9件，其中网上收到申请5件"); unclassified parts fit any total.
- */
-function partFits(total: QuantityId | undefined, part: QuantityId | undefined): boolean {
-  if (part === undefined || part === total) return true;
-  if (total === undefined || total === "active-disclosure-total" || total.startsWith("rules:")) {
-    return part === "active-disclosure-total";
-  }
-  if (total === "applications-new") {
-    return (
-      part.startsWith("applicant:") || isOutcome(part) || part === "applications-carried-forward"
-    );
-  }
-  if (total === "applications-concluded") return isOutcome(part) || part.startsWith("applicant:");
-  if (total === "applicant:法人或其他组织") {
-    return part.startsWith("applicant:") && part !== "applicant:自然人";
-  }
-  if (isOutcomeGroup(total))
-    return isOutcome(part) && outcomeGroupOf(part) === outcomeGroupOf(total);
-  return false;
-}
-
-/**
- * How a breakdown whose parts fit is judged. Outcomes or 结转 under 收到 may count carried-over
- * applications too, so such a list is not taken as exhaustive; outcomes under 办结 are N2's.
- */
-function judge(
-  total: Reading,
-  parts: readonly Reading[],
-): { exhaustive: boolean; judgedBy: "N1" | "N2" } {
-  const q = total.quantity;
-  const kinds = parts.map((p) => (p.quantity === q ? undefined : p.quantity));
-  if (q === "applications-new") {
-    const scoped = kinds.some((k) => k !== undefined && !k.startsWith("applicant:"));
-    return { exhaustive: !scoped, judgedBy: "N1" };
-  }
-  if (q === "applications-concluded") {
-    const outcomesOnly = kinds.every((k) => k !== undefined && isOutcome(k));
-    return { exhaustive: true, judgedBy: outcomesOnly ? "N2" : "N1" };
-  }
-  return { exhaustive: true, judgedBy: "N1" };
 }
 
 function percentKind(lead: string): Percentage["kind"] {

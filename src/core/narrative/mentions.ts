@@ -30,18 +30,24 @@ const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CHINESE = "[零〇一二两三四五六七八九十百千万]+";
 const COUNT_UNITS = "件|条|项|个|份|篇|起|宗|次";
 
+/**
+ * One figure. Every start is guarded by a look-behind (no digit or numeral right before it), so a
+ * long run of digits is tried from its first character only: matching is linear in the text. "余"
+ * or "多" after the number ("100余条", "300多件", "1万余条") makes it a hedged figure.
+ */
 const FIGURE = new RegExp(
-  `(${ARABIC})[ \\t]*(万(?!元))?[ \\t]*(万元|元|${COUNT_UNITS})|(${CHINESE})[ \\t]*(万元|元|${COUNT_UNITS})`,
+  `(?<![\\d.])(${ARABIC})(余|多)?[ \\t]*(万(?!元))?(余|多)?[ \\t]*(万元|元|${COUNT_UNITS})` +
+    `|(?<![零〇一二两三四五六七八九十百千万])(${CHINESE})(余|多)?[ \\t]*(万元|元|${COUNT_UNITS})`,
   "gu",
 );
 const PERCENT = new RegExp(
-  `(\\d+(?:\\.\\d+)?)[ \\t]*%|百分之(百|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)`,
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)[ \\t]*%|百分之(百|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)`,
   "gu",
 );
 
 /** Units of time and measure that 个 introduces: "20个工作日", "3个月", "2个百分点". */
 const NOT_A_COUNT_AFTER_GE = /^(?:工作日|自然日|月|小时|季度|百分点|星期|周|日|年|季)/u;
-const HEDGE_BEFORE = /(?:约|近|超过|超|逾|将近|大约|接近|不少于|不足|不到)\s*$/u;
+const HEDGE_BEFORE = /(?:约|近|超过|超|逾|将近|大约|接近|不少于|不足|不到|达到近|多达)\s*$/u;
 const HEDGE_AFTER = /^\s*(?:以上|以下|左右|上下|之多)/u;
 const ORDINAL_BEFORE = /第\s*$/u;
 
@@ -53,17 +59,19 @@ export function findMentions(prepared: string): Mention[] {
     const end = start + m[0].length;
     const before = prepared.slice(Math.max(0, start - 6), start);
     if (ORDINAL_BEFORE.test(before)) continue;
-    if (start > 0 && /[\d.]/u.test(prepared[start - 1]!)) continue;
     const after = prepared.slice(end, end + 6);
     let unit: Unit;
     let value: number | undefined;
+    let hedged = false;
     if (m[1] !== undefined) {
-      unit = m[3] as Unit;
-      value = Number(m[1].replace(/,/gu, ""));
-      if (m[2] !== undefined) value *= 10_000;
-    } else {
-      const numeral = m[4]!;
       unit = m[5] as Unit;
+      value = Number(m[1].replace(/,/gu, ""));
+      if (m[3] !== undefined) value *= 10_000;
+      hedged = m[2] !== undefined || m[4] !== undefined;
+    } else {
+      const numeral = m[6]!;
+      unit = m[8] as Unit;
+      hedged = m[7] !== undefined;
       if (unit === "元" && numeral.endsWith("万") && numeral.length > 1) {
         value = parseChineseNumeral(numeral.slice(0, -1));
         unit = "万元";
@@ -79,12 +87,11 @@ export function findMentions(prepared: string): Mention[] {
       unit,
       start,
       end,
-      approximate: HEDGE_BEFORE.test(before) || HEDGE_AFTER.test(after),
+      approximate: hedged || HEDGE_BEFORE.test(before) || HEDGE_AFTER.test(after),
     });
   }
   for (const m of prepared.matchAll(PERCENT)) {
     const start = m.index;
-    if (start > 0 && /[\d.]/u.test(prepared[start - 1]!)) continue;
     const value = m[1] !== undefined ? Number(m[1]) : chinesePercent(m[2]!);
     if (value === undefined || !Number.isFinite(value)) continue;
     const end = start + m[0].length;

@@ -14,16 +14,25 @@ export interface Range {
 
 /** The text with full-width ASCII folded and traditional characters simplified; same length. */
 export function prepareText(text: string): string {
-  let out = "";
+  const parts: string[] = [];
+  const codes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else if (code >= 0xd800 && code <= 0xdfff) out += text[i]!;
-    else out += simplifiedChar(text[i]!);
+    if (code >= 0xff01 && code <= 0xff5e) codes.push(code - 0xfee0);
+    else if (code === 0x3000) codes.push(0x20);
+    else if (code < 0x3400 || (code >= 0xd800 && code <= 0xdfff)) codes.push(code);
+    else codes.push(simplifiedChar(text[i]!).charCodeAt(0));
+    if (codes.length === CHUNK) {
+      parts.push(String.fromCharCode(...codes));
+      codes.length = 0;
+    }
   }
-  return out;
+  parts.push(String.fromCharCode(...codes));
+  return parts.join("");
 }
+
+/** Characters turned into a string at a time (well under the engines' argument limits). */
+const CHUNK = 4096;
 
 const SENTENCE_END = /[。!?\n]/u;
 const BLANK = /\s/u;

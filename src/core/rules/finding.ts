@@ -80,6 +80,8 @@ export const FINDING_CODES = [
   "same-quantity-differs",
   "percentage-mismatch",
   "period-wrong",
+  "open-list-exceeds-total",
+  "received-includes-carried-over",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
