@@ -230,9 +230,15 @@ export function readNarrative(text: string): NarrativeReading {
     end,
     text: text.slice(start, end),
   });
+  const sentenceSpans = new Map<number, TextSpan>();
   const sentenceSpan = (i: number): TextSpan => {
-    const r = sentences[i]!;
-    return span(r.start, r.end);
+    let cached = sentenceSpans.get(i);
+    if (cached === undefined) {
+      const r = sentences[i]!;
+      cached = span(r.start, r.end);
+      sentenceSpans.set(i, cached);
+    }
+    return cached;
   };
 
   const readings: FigureReading[] = [];
@@ -507,7 +513,9 @@ function read(
   const topic = topicAt(index, mention.start);
   const candidates: Candidate[] = [];
   let needsTopic = false;
+  const possible = phrasesFor(lead);
   CLAIM_PHRASES.forEach((phrase, order) => {
+    if (possible[order] !== true) return;
     const b = phrase.before.exec(lead);
     if (b === null) return;
     const a = phrase.after === undefined ? undefined : phrase.after.exec(tail);
@@ -576,6 +584,31 @@ function read(
     unfinished: cut,
     dropped: false,
   };
+}
+
+/**
+ * Every phrase's `before` pattern consumes at least one of the CJK characters written in its
+ * source, so a phrase none of whose characters occur in the lead cannot match: the table is
+ * indexed by character once, and each figure tries only the phrases its lead can hold.
+ */
+const PHRASES_BY_CHAR: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  CLAIM_PHRASES.forEach((phrase, order) => {
+    for (const ch of new Set(phrase.before.source.match(/[\u3400-\u9fff]/gu) ?? [])) {
+      const list = map.get(ch);
+      if (list === undefined) map.set(ch, [order]);
+      else list.push(order);
+    }
+  });
+  return map;
+})();
+
+function phrasesFor(lead: string): boolean[] {
+  const possible = new Array<boolean>(CLAIM_PHRASES.length).fill(false);
+  for (let i = 0; i < lead.length; i++) {
+    for (const order of PHRASES_BY_CHAR.get(lead[i]!) ?? []) possible[order] = true;
+  }
+  return possible;
 }
 
 /**

@@ -55,6 +55,7 @@ export interface FoundList {
 
 /** The words that open a list. 含 only right after "（" or "，" ("（含…）", "，含…"). */
 const MARKER = /(?:其中|主要包括|具体包括|包括|分别为|分别是|(?<=[,(]\s*)含)\s*:?/gu;
+const MARKER_CHARS = /[其包分含]/u;
 const ENUMERATING = /^分别/u;
 /** Separators between the parts of one clause. */
 const LEADING_SEPARATORS = /^[\s,、:]+/u;
@@ -176,7 +177,7 @@ function parseSentence(
         prepared,
         list,
         figure,
-        gap.replace(SHARE_REMARK, ""),
+        gap.includes("占") ? gap.replace(SHARE_REMARK, "") : gap,
         marker !== undefined,
       );
       if (verdict === "part") {
@@ -414,6 +415,7 @@ function emit(
 }
 
 function lastMarker(gap: string): { index: number; text: string } | undefined {
+  if (!MARKER_CHARS.test(gap)) return undefined;
   let last: { index: number; text: string } | undefined;
   MARKER.lastIndex = 0;
   for (const m of gap.matchAll(MARKER)) last = { index: m.index, text: m[0] };

@@ -42,11 +42,26 @@ describe("N1 breakdowns", () => {
     ]);
   });
 
-  test("a reason list under 不予公开 must add up to it", () => {
-    const [finding] = checkNarrative(
-      "收到政府信息公开申请5件，不予公开3件，其中属于国家秘密1件，保护第三方合法权益1件。",
+  test("a reason list under 不予公开 that falls short may be partial: nothing", () => {
+    expect(
+      checkNarrative(
+        "收到政府信息公开申请5件，不予公开3件，其中属于国家秘密1件，保护第三方合法权益1件。",
+      ),
+    ).toEqual([]);
+  });
+
+  test("reasons under 不予公开 that add up to more are an error: the rows are disjoint", () => {
+    const [finding, ...rest] = checkNarrative(
+      "收到政府信息公开申请5件，不予公开3件，其中属于国家秘密2件，保护第三方合法权益2件。",
     );
-    expect(finding).toMatchObject({ rule: "N1", reported: 3, computed: 2 });
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      rule: "N1",
+      code: "breakdown-sum-mismatch",
+      severity: "error",
+      reported: 3,
+      computed: 4,
+    });
   });
 });
 
@@ -75,7 +90,7 @@ describe("N2 the 依申请 balance", () => {
     ).toEqual([]);
   });
 
-  test("outcomes listed under 办结 that fall short are N2, not N1", () => {
+  test("two outcomes listed with 其中 under 办结 that fall short are an N2 warning", () => {
     const [finding, ...rest] = checkNarrative(
       "收到政府信息公开申请10件。办结10件，其中予以公开5件、部分公开3件。",
     );
@@ -83,10 +98,17 @@ describe("N2 the 依申请 balance", () => {
     expect(finding).toMatchObject({
       rule: "N2",
       code: "narrative-outcomes-mismatch",
+      severity: "warning",
       reported: 10,
       computed: 8,
       params: { concluded: 10, outcomes: 8, listed: 2 },
     });
+  });
+
+  test("outcomes under 办结 that the text calls complete (分别为) and fall short are an error", () => {
+    expect(
+      checkNarrative("收到政府信息公开申请10件。办结10件，分别为予以公开5件、部分公开3件。"),
+    ).toMatchObject([{ rule: "N2", code: "narrative-outcomes-mismatch", severity: "error" }]);
   });
 
   test("outcomes named loosely that fall short of 办结 may be incomplete: nothing", () => {

@@ -79,16 +79,20 @@ describe("one number changed in a seed sentence", () => {
     });
   });
 
-  test("a total of 38 over parts that sum to 37 breaks the breakdown", () => {
-    const findings = check(mutate("全年共主动公开信息37条", "全年共主动公开信息38条"));
+  test("a total of 38 over an open 其中 list of 37 is nothing: 其中 lists highlights", () => {
+    expect(check(mutate("全年共主动公开信息37条", "全年共主动公开信息38条"))).toEqual([]);
+  });
+
+  test("a total of 36 under an open 其中 list of 37 is a warning: channels may overlap", () => {
+    const findings = check(mutate("全年共主动公开信息37条", "全年共主动公开信息36条"));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       rule: "N1",
-      code: "breakdown-sum-mismatch",
-      reported: 38,
+      code: "open-list-exceeds-total",
+      severity: "warning",
+      reported: 36,
       computed: 37,
-      difference: 1,
-      params: { total: 38, parts: 6 },
+      params: { total: 36, parts: 6 },
     });
   });
 

@@ -239,7 +239,8 @@ describe("breakdowns", () => {
       "主动公开各类政府信息6259条,其中新闻动态类信息3077条,预算决算、机关职能、招考录用等其他信息3182条;",
     );
     expect(b?.parts.map((p) => p.value)).toEqual([3077, 3182]);
-    expect(b?.exhaustive).toBe(true);
+    // The last part is the residual 其他信息: the text says the list is complete.
+    expect(b).toMatchObject({ exhaustive: true, completion: "residual" });
   });
 
   test("a list ending in 等 is not exhaustive", () => {
@@ -282,7 +283,7 @@ describe("breakdowns", () => {
     const [outer, inner] = breakdownOf(
       "收到政府信息公开申请3件，办结3件，其中予以公开1件、不予公开2件(其中属于国家秘密1件、保护第三方合法权益1件)。",
     );
-    expect(outer).toMatchObject({ judgedBy: "N2", exhaustive: true });
+    expect(outer).toMatchObject({ judgedBy: "N2", exhaustive: false, marker: "其中" });
     expect(outer?.parts.map((p) => p.value)).toEqual([1, 2]);
     expect(inner?.total.value).toBe(2);
     expect(inner?.parts.map((p) => p.quantity)).toEqual(["outcome:三(三)1", "outcome:三(三)4"]);
