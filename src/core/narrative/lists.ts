@@ -233,7 +233,7 @@ function parseSentence(
         open: false,
       };
       const label = gap.slice(marker.index + marker.text.length);
-      const verdict = firstPart(list, figure, label);
+      const verdict = firstPart(prepared, list, figure, label);
       if (verdict === "part") {
         list.parts.push({
           reading: figure,
@@ -294,27 +294,37 @@ function continues(
     return continues(prepared, list, figure, cleaned, false);
   }
   if (MORE_FOLLOWS.test(label)) return "ended-open";
-  const tail = prepared.slice(figure.mention.end, figure.mention.end + 4);
-  const namesNoun = NOUN_AFTER.test(tail) && !NOUN_AFTER_ALLOWED.test(tail);
+  const noun = namesNoun(prepared, figure);
   if (CLOSING_TOTAL.test(label) && list.parts.length >= 1) {
     const fits =
       figure.mention.kind === "count" &&
-      !namesNoun &&
+      !noun &&
       (figure.skip === undefined || figure.skip === "unfinished-sentence") &&
       sameUnitFamily(list.unit ?? figure.mention.unit, figure.mention.unit);
     return fits ? "closing" : "ended";
   }
   if (NEW_WHOLE.test(label)) return "ended";
-  if (!isPart(list, figure) || namesNoun) return "ended-open";
+  if (!isPart(list, figure) || noun) return "ended-open";
   return "part";
 }
 
 /** The first figure after the marker: a part, or nothing (the list is then empty). */
-function firstPart(list: OpenList, figure: FigureReading, label: string): Continuation {
+function firstPart(
+  prepared: string,
+  list: OpenList,
+  figure: FigureReading,
+  label: string,
+): Continuation {
   const cleaned = label.replace(LEADING_SEPARATORS, "");
   if (cleaned.includes(",") || cleaned.includes(";")) return "ended";
   if (bracketBalance(cleaned) !== 0) return "ended";
-  return isPart(list, figure) ? "part" : "ended";
+  return isPart(list, figure) && !namesNoun(prepared, figure) ? "part" : "ended";
+}
+
+/** "13个专栏", "1件为上年结转": a unit followed by words that say what the figure counts. */
+function namesNoun(prepared: string, figure: FigureReading): boolean {
+  const tail = prepared.slice(figure.mention.end, figure.mention.end + 4);
+  return NOUN_AFTER.test(tail) && !NOUN_AFTER_ALLOWED.test(tail);
 }
 
 function isPart(list: OpenList, figure: FigureReading): boolean {
