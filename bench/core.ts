@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkReport } from "../src/core/check";
+import { checkNarrative } from "../src/core/narrative/check";
 import { readReportText } from "../src/core/text/report-text";
 
 export interface CoreBench {
@@ -49,4 +50,55 @@ export function benchCore(): CoreBench {
     year: 2024,
   });
   return { readTextMs, checkMs, checkWithNarrativeMs, rulesChecked };
+}
+
+export interface NarrativeBench {
+  /** checkNarrative on the seed's narrative, median. */
+  readonly seedNarrativeMs: number;
+  /** checkNarrative on real report text repeated to a size (bytes of UTF-8), one run each. */
+  readonly bySize: readonly { readonly bytes: number; readonly ms: number }[];
+  /** readReportText + checkReport over the 94 corpus texts, total of one pass. */
+  readonly corpusMs: number;
+  readonly corpusTexts: number;
+}
+
+/** The narrative reader: the seed, realistic text at 10 KB / 100 KB / 1 MB, and the corpus. */
+export function benchNarrative(): NarrativeBench {
+  const fixtures = path.join(__dirname, "..", "test", "fixtures");
+  const seed = readReportText(
+    fs.readFileSync(path.join(fixtures, "seed-report-shizhuang-2024.txt"), "utf8"),
+  );
+  const seedNarrativeMs = time(() => checkNarrative(seed.narrative, { year: 2024 }), 300);
+
+  const dir = path.join(fixtures, "narratives");
+  const entries = fs
+    .readFileSync(path.join(dir, "index.tsv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t"));
+  const texts = entries.map(([file]) => fs.readFileSync(path.join(dir, "texts", file!), "utf8"));
+  const realistic = texts.map((t) => readReportText(t).narrative).join("\n");
+  const bySize = [10_000, 100_000, 1_000_000].map((bytes) => {
+    let text = realistic;
+    while (Buffer.byteLength(text) < bytes) text += `\n${realistic}`;
+    text = Buffer.from(text).subarray(0, bytes).toString("utf8");
+    checkNarrative(text.slice(0, 2000), { year: 2024 });
+    const start = process.hrtime.bigint();
+    checkNarrative(text, { year: 2024 });
+    return { bytes, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  });
+
+  const start = process.hrtime.bigint();
+  entries.forEach(([, , agency, year], i) => {
+    const report = readReportText(texts[i]!);
+    checkReport({
+      tables: report.tables,
+      narrative: report.narrative,
+      year: Number(year),
+      agency: agency!,
+    });
+  });
+  const corpusMs = Number(process.hrtime.bigint() - start) / 1e6;
+  return { seedNarrativeMs, bySize, corpusMs, corpusTexts: entries.length };
 }

@@ -4,7 +4,7 @@
  * - add-in: round trips (context.sync calls) per operation and the pane's bundle size
  * - command line: 1,000 workbooks checked against a plain read of the same files, peak memory
  */
-import { benchCore } from "./core";
+import { benchCore, benchNarrative } from "./core";
 import { benchReadGrid } from "./read-grid";
 import { benchCli } from "./cli";
 import { addinLines, benchAddin } from "./addin";
@@ -26,6 +26,18 @@ async function main(): Promise<void> {
     const grid = benchReadGrid();
     line(
       `locate tables in ${grid.rows} × ${grid.columns} grid: ${grid.milliseconds} ms (${grid.tablesFound} tables found)`,
+    );
+    const narrative = benchNarrative();
+    line(
+      `narrative check of the seed: ${narrative.seedNarrativeMs.toFixed(3)} ms (median; budget 2 ms)`,
+    );
+    for (const { bytes, ms } of narrative.bySize) {
+      line(
+        `narrative check, ${(bytes / 1000).toFixed(0).padStart(5)} KB of report text: ${ms.toFixed(1)} ms`,
+      );
+    }
+    line(
+      `read + check ${narrative.corpusTexts} corpus texts:  ${narrative.corpusMs.toFixed(1)} ms total`,
     );
     line("");
   }

@@ -513,9 +513,9 @@ function read(
   const topic = topicAt(index, mention.start);
   const candidates: Candidate[] = [];
   let needsTopic = false;
-  const possible = phrasesFor(lead);
+  const mark = markPhrasesFor(lead);
   CLAIM_PHRASES.forEach((phrase, order) => {
-    if (possible[order] !== true) return;
+    if (possibleMarks[order] !== mark) return;
     const b = phrase.before.exec(lead);
     if (b === null) return;
     const a = phrase.after === undefined ? undefined : phrase.after.exec(tail);
@@ -603,12 +603,21 @@ const PHRASES_BY_CHAR: ReadonlyMap<string, readonly number[]> = (() => {
   return map;
 })();
 
-function phrasesFor(lead: string): boolean[] {
-  const possible = new Array<boolean>(CLAIM_PHRASES.length).fill(false);
-  for (let i = 0; i < lead.length; i++) {
-    for (const order of PHRASES_BY_CHAR.get(lead[i]!) ?? []) possible[order] = true;
+/** The phrases a lead can hold, as marks of the current figure (reused: no allocation per figure). */
+const possibleMarks = new Uint32Array(CLAIM_PHRASES.length);
+let currentMark = 0;
+
+function markPhrasesFor(lead: string): number {
+  currentMark = (currentMark + 1) >>> 0;
+  if (currentMark === 0) {
+    possibleMarks.fill(0);
+    currentMark = 1;
   }
-  return possible;
+  for (let i = 0; i < lead.length; i++) {
+    const orders = PHRASES_BY_CHAR.get(lead[i]!);
+    if (orders !== undefined) for (const order of orders) possibleMarks[order] = currentMark;
+  }
+  return currentMark;
 }
 
 /**

@@ -428,7 +428,9 @@ function lastMarker(gap: string): { index: number; text: string } | undefined {
   if (!MARKER_CHARS.test(gap)) return undefined;
   let last: { index: number; text: string } | undefined;
   MARKER.lastIndex = 0;
-  for (const m of gap.matchAll(MARKER)) last = { index: m.index, text: m[0] };
+  for (let m = MARKER.exec(gap); m !== null; m = MARKER.exec(gap)) {
+    last = { index: m.index, text: m[0] };
+  }
   return last;
 }
 
