@@ -140,6 +140,8 @@ const QUANTITY_ZH: Record<string, string> = {
   "fee-amount": "行政事业性收费",
   "processing-fee": "信息处理费",
   "active-disclosure-total": "主动公开信息",
+  "outcomes:三(一)+三(二)": "予以公开及部分公开",
+  "outcomes:三(三)+三(四)": "不予公开和无法提供",
 };
 
 const QUANTITY_EN: Record<string, string> = {
@@ -153,6 +155,8 @@ const QUANTITY_EN: Record<string, string> = {
   "fee-amount": "administrative fees",
   "processing-fee": "information processing fees",
   "active-disclosure-total": "proactively disclosed items",
+  "outcomes:三(一)+三(二)": "requests granted in full or in part",
+  "outcomes:三(三)+三(四)": "requests refused or not available",
 };
 
 const GROUP_ZH: Record<string, string> = {

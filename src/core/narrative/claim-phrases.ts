@@ -200,6 +200,17 @@ export const CLAIM_PHRASES: readonly ClaimPhrase[] = [
     context: "application",
     unless: NOT_APPLICATIONS_HANDLED,
   },
+  // two outcome groups as one figure: "予以公开及部分公开12件", "不予公开和无法提供3件" (spec §8)
+  {
+    quantity: "outcomes:三(一)+三(二)",
+    before: before(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|或)(?:予以)?部分公开${F}{0,8}?`),
+    context: "application",
+  },
+  {
+    quantity: "outcomes:三(三)+三(四)",
+    before: before(`不予(?:以)?公开(?:及|和|、|与|或)无法提供${F}{0,8}?`),
+    context: "application",
+  },
   // outcomes of table 三, groups and leaves
   ...OUTCOMES.map(([quantity, words]): ClaimPhrase => ({
     quantity,

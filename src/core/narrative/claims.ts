@@ -628,6 +628,9 @@ function choose(candidates: readonly Candidate[]): Candidate | "ambiguous" | und
   const sorted = [...candidates].sort((a, b) => b.start - a.start || a.order - b.order);
   const best = sorted[0];
   if (best === undefined) return undefined;
+  // "予以公开及部分公开12件": the combined phrase covers the nearer 部分公开.
+  const combined = sorted.find((c) => c.quantity.startsWith("outcomes:") && c.start <= best.start);
+  if (combined !== undefined) return combined;
   const handled: readonly QuantityId[] = [
     "applications-concluded",
     "applications-carried-over",

@@ -66,7 +66,11 @@ export type QuantityId =
   | `decisions:${DecisionRow}`
   | "fee-amount"
   | "processing-fee"
-  | "active-disclosure-total";
+  | "active-disclosure-total"
+  | CombinedOutcomes;
+
+/** Two outcome groups stated as one figure ("予以公开及部分公开12件"): the sum of both. */
+export type CombinedOutcomes = "outcomes:三(一)+三(二)" | "outcomes:三(三)+三(四)";
 
 /** Whether a quantity is counted (件) or an amount of money (万元). */
 export type Measure = "count" | "amount";
@@ -141,6 +145,14 @@ export function quantityCells(q: QuantityId, figures?: FigureSet): CellKey[] | u
         : [{ table: "T2", row: "行政事业性收费", column: "金额" }];
     default:
       break;
+  }
+  if (q.startsWith("outcomes:")) {
+    const groups = t3Groups(t3Version ?? "2021");
+    const rows = q
+      .slice("outcomes:".length)
+      .split("+")
+      .flatMap((g) => groups[g] ?? []);
+    return rows.length === 0 ? undefined : rows.map((row) => t3(row));
   }
   if (q.startsWith("outcome:")) {
     const key = q.slice("outcome:".length);

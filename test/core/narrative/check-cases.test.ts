@@ -192,7 +192,9 @@ describe("the extractor reads what the transcriber read", () => {
       });
       expect(readLists).toEqual(expectedLists);
       expect(
-        lists.map((fact) => valuesOf(reading.claims, "active-disclosure-total").includes(fact.total)),
+        lists.map((fact) =>
+          valuesOf(reading.claims, "active-disclosure-total").includes(fact.total),
+        ),
       ).toEqual(lists.map(() => true));
 
       const applications = facts.applications ?? {};

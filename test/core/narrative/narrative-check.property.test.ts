@@ -201,7 +201,8 @@ const SHAPES: readonly Shape[] = [
     from: "25-nanjing-wyh-2023",
     parts: 2,
     unit: "条",
-    write: (t, [a, b]) => `全年通过网站主动公开政府信息${t}条,其中政务动态信息${a}条,信息公开目录信息${b}条。`,
+    write: (t, [a, b]) =>
+      `全年通过网站主动公开政府信息${t}条,其中政务动态信息${a}条,信息公开目录信息${b}条。`,
   },
   {
     from: "73-xuanzhou-shuiyang-2023",
@@ -228,7 +229,8 @@ const SHAPES: readonly Shape[] = [
     from: "08-lintao-xintian-2022",
     parts: 2,
     unit: "条",
-    write: (t, [a, b]) => `全年主动公开政务信息${t}条,包括政府网站${a}条,新华社、新甘肃等媒体上发布信息${b}条。`,
+    write: (t, [a, b]) =>
+      `全年主动公开政务信息${t}条,包括政府网站${a}条,新华社、新甘肃等媒体上发布信息${b}条。`,
   },
   {
     from: "tianmen-szfbgs-2025",
@@ -251,7 +253,8 @@ const SHAPES: readonly Shape[] = [
     parts: 3,
     unit: "條",
     closed: "closing-total",
-    write: (t, [a, b, c]) => `專題專欄包括組織機構${a}條、價格收費${b}條、投資管理${c}條,共發布${t}條。`,
+    write: (t, [a, b, c]) =>
+      `專題專欄包括組織機構${a}條、價格收費${b}條、投資管理${c}條,共發布${t}條。`,
   },
   {
     from: "spec §8 (分别为)",
@@ -370,15 +373,16 @@ describe("lists in real sentence shapes", () => {
     fc.assert(
       fc.property(
         shape.chain((s) =>
-          fc.tuple(values(s.parts - 1, 50), fc.integer({ min: 0, max: s.parts - 1 })).chain(
-            ([rest, at]) =>
+          fc
+            .tuple(values(s.parts - 1, 50), fc.integer({ min: 0, max: s.parts - 1 }))
+            .chain(([rest, at]) =>
               fc.integer({ min: 101, max: 3000 }).chain((big) => {
                 const vs = [...rest.slice(0, at), big, ...rest.slice(at)];
                 return fc
                   .integer({ min: Math.max(1, ...rest), max: 100 })
                   .chain((total) => textOf(s, total, vs).map((t) => ({ s, ...t })));
               }),
-          ),
+            ),
         ),
         ({ text }) => {
           expect(errors(text)).toEqual(["N1 part-exceeds-total"]);

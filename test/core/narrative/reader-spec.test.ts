@@ -24,8 +24,7 @@ interface Row {
   readonly findings?: readonly string[];
 }
 
-const claimsOf = (r: NarrativeReading): string[] =>
-  r.claims.map((c) => `${c.quantity}=${c.value}`);
+const claimsOf = (r: NarrativeReading): string[] => r.claims.map((c) => `${c.quantity}=${c.value}`);
 const listsOf = (r: NarrativeReading): string[] =>
   r.breakdowns.map(
     (b) =>
@@ -86,6 +85,11 @@ const PHRASES: readonly Row[] = [
     claims: ["applications-new=6", "outcome:三(四)=3"],
   },
   {
+    sentence: "收到政府信息公开申请15件，予以公开及部分公开12件，不予公开和无法提供3件。",
+    from: "spec §8 (combined claims are the sum of the named cells)",
+    claims: ["applications-new=15", "outcomes:三(一)+三(二)=12", "outcomes:三(三)+三(四)=3"],
+  },
+  {
     sentence: "2025年,我市共受理群众政府信息公开申请54件,按时办结54件,办理上年结转2件。",
     from: "wanyuan-2025",
     claims: ["applications-new=54", "applications-concluded=54", "applications-carried-over=2"],
@@ -111,16 +115,18 @@ const PHRASES: readonly Row[] = [
 const EXCLUSIONS: readonly Row[] = [
   {
     sentence:
-      "受理承办12345政务服务便民热线(市长热线)诉求共计22050件,已办结22050件,按时办结率100%。",
-    from: "wanyuan-2025 (12345 热线)",
-    claims: [],
+      "收到政府信息公开申请3件，办结3件。受理承办12345政务服务便民热线(市长热线)诉求共计22050件,已办结22050件,按时办结率100%。",
+    from: "wanyuan-2025 (12345 热线, after a 依申请 sentence)",
+    claims: ["applications-new=3", "applications-concluded=3"],
     skipped: ["22050件:no-quantity", "22050件:other-topic"],
+    findings: [],
   },
   {
-    sentence: "全年共承办人大代表建议15件，办结15件。",
-    from: "issue #7 (人大代表建议)",
-    claims: [],
+    sentence: "收到政府信息公开申请3件，办结3件。全年共承办人大代表建议15件，办结15件。",
+    from: "issue #7 (人大代表建议, after a 依申请 sentence)",
+    claims: ["applications-new=3", "applications-concluded=3"],
     skipped: ["15件:no-quantity", "15件:other-topic"],
+    findings: [],
   },
   {
     sentence: "全年共受理行政审批申请1200件，办结1200件。",
@@ -171,6 +177,12 @@ const EXCLUSIONS: readonly Row[] = [
     skipped: ["120件:other-scope"],
   },
   {
+    sentence: "收到政府信息公开申请2件，部分公开、不予公开各1件。",
+    from: "a figure per item (各N件) is no total",
+    claims: ["applications-new=2"],
+    skipped: ["1件:per-item"],
+  },
+  {
     sentence: "收到政府信息公开申请3件。主动公开政府信息100条，其中工作动态60条、通知公告50",
     from: "14-jiujiang-lianxi-qzf-2024 (cut mid-sentence; a number without a unit is no part)",
     claims: ["applications-new=3"],
@@ -196,7 +208,8 @@ const LISTS: readonly Row[] = [
     findings: [],
   },
   {
-    sentence: "主动公开政府信息862条，其中政策文件46条、工作动态512条、通知公告103条、人事信息21条。",
+    sentence:
+      "主动公开政府信息862条，其中政策文件46条、工作动态512条、通知公告103条、人事信息21条。",
     from: "issue #7",
     lists: ["862<46+512+103+21> open"],
     findings: [],
@@ -233,6 +246,12 @@ const LISTS: readonly Row[] = [
       "2024年,主動公開政府信息公開目錄和我局專題專欄共188條。其中政府信息公開目錄中公開政府信息公開年度報告1條,組織機構4條、部門文件22條、行政執法3條、公告公示12條、工作動態53條、財政預決算4條、其他3條,共發布102條;專題專欄包括組織機構4條、價格收費52條、投資管理18條、重點項目12條,共發布86條。",
     from: "80-jiangmen-pengjiang-fgj-2024 (sub-totals are wholes of their own)",
     lists: ["102<1+4+22+3+12+53+4+3> closing-total", "86<4+52+18+12> closing-total"],
+    findings: [],
+  },
+  {
+    sentence: "主动公开信息100条，其中政策文件40条、工作动态60条；专题栏目发布信息80条。",
+    from: "；ends the list (spec §8)",
+    lists: ["100<40+60> open"],
     findings: [],
   },
   {
@@ -349,6 +368,20 @@ describe("N3: 收到/受理 against table 三", () => {
     ).toEqual(["error"]);
   });
 
+  test("予以公开及部分公开 is compared with the sum of both rows", () => {
+    const t3 = figureSet([
+      buildTable("T3", {
+        一: [8, 0, 0, 0, 0, 0, 8],
+        "三(一)": [5, 0, 0, 0, 0, 0, 5],
+        "三(二)": [2, 0, 0, 0, 0, 0, 2],
+      }),
+    ]);
+    expect(checkNarrative("收到申请8件，予以公开及部分公开7件。", { figures: t3 })).toEqual([]);
+    expect(checkNarrative("收到申请8件，予以公开及部分公开6件。", { figures: t3 })).toMatchObject([
+      { rule: "N3", reported: 6, computed: 7 },
+    ]);
+  });
+
   test("受理 of neither reading is an error", () => {
     expect(
       checkNarrative("全年共受理政府信息公开申请11件。", { figures }).map(
@@ -376,11 +409,16 @@ describe("N4: the same quantity twice", () => {
 
 describe("offsets", () => {
   test("every claim, list and skipped figure points into the text as given", () => {
-    const text = "　　2024年，主動公開政府信息１２０條，其中政策文件２０條、工作動態１００條。收到申請３件。";
+    const text =
+      "　　2024年，主動公開政府信息１２０條，其中政策文件２０條、工作動態１００條。收到申請３件。";
     const reading = readNarrative(text);
     const spans = [
       ...reading.claims.flatMap((c) => [c.span, c.sentence, c.phrase]),
-      ...reading.breakdowns.flatMap((b) => [b.total.span, ...b.parts.map((p) => p.span), ...b.sentences]),
+      ...reading.breakdowns.flatMap((b) => [
+        b.total.span,
+        ...b.parts.map((p) => p.span),
+        ...b.sentences,
+      ]),
       ...reading.skipped.flatMap((s) => [s.span, s.sentence]),
     ];
     expect(spans.length).toBeGreaterThan(6);
