@@ -22,6 +22,8 @@ export interface ClaimPhrase {
   readonly unless?: RegExp;
   /** 规章 or 行政规范性文件 is named earlier in the sentence, not in the phrase ("…6个，废止2个"). */
   readonly rowFromContext?: boolean;
+  /** The real sentence the row came from (its test is in test/core/narrative/reader-spec.test.ts). */
+  readonly example?: string;
 }
 
 /** One way of stating that a quantity is zero without a number ("未收到任何政府信息公开申请"). */
@@ -35,7 +37,11 @@ export interface ZeroPhrase {
   readonly word?: RegExp;
 }
 
-/** Any character inside a clause. */
+/**
+ * Any character inside a clause. The windows ({0,N}) are set from the data: the longest filler
+ * each phrase needs in the seed, the 94 corpus openings, the cases and the published reports
+ * ("收到申请公开政府信息的要求0条": 9 after 申请; a 主动公开 phrase of 24 in 67-jianping-county-2025), plus a little.
+ */
 const F = "[^,;。!?\\n]";
 /** Words that may stand between a noun and its number: 共, 共计, 数量为 … */
 const SUM = "(?:共计?|总计|合计|累计|总数为?|数量为?|数为|为|达|有)?";
@@ -131,8 +137,8 @@ const rulesPhrases = (row: "规章" | "行政规范性文件"): ClaimPhrase[] =>
 
 const decisionPhrases = (row: "行政许可" | "行政处罚" | "行政强制"): ClaimPhrase[] => [
   {
-    // "行政许可：共处理600件" (a list of table 二's rows written out)
     quantity: `decisions:${row}`,
+    example: "行政许可：共处理600件",
     before: before(
       `${row}\\s*:\\s*(?:共计?|合计)?(?:处理|办理|作出|做出)(?:了)?(?:决定)?(?:共计?)?`,
     ),
@@ -161,13 +167,15 @@ export const CLAIM_PHRASES: readonly ClaimPhrase[] = [
   // 依申请: new applications (number after or before the noun)
   {
     quantity: "applications-new",
-    before: before(`${NEW_VERB}${F}{0,20}?${APPLICATION}${F}{0,14}?`),
+    example: "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复",
+    before: before(`${NEW_VERB}${F}{0,12}?${APPLICATION}${F}{0,10}?`),
     unless: NOT_AN_APPLICATION,
   },
   {
     quantity: "applications-new",
+    example: "2024年度，我街道共收到9条要求公开政府信息的申请",
     before: before(`${NEW_VERB}(?:了)?${SUM}`),
-    after: after(`${F}{0,16}?${APPLICATION}`),
+    after: after(`${F}{0,12}?${APPLICATION}`),
     unless: NOT_AN_APPLICATION,
   },
   {
@@ -178,22 +186,24 @@ export const CLAIM_PHRASES: readonly ClaimPhrase[] = [
   },
   {
     quantity: "applications-carried-over",
-    before: before(`上一?年度?(?:的)?结转${F}{0,16}?`),
+    before: before(`上一?年度?(?:的)?结转${F}{0,10}?`),
     context: "application",
     unless: NOT_APPLICATIONS_HANDLED,
   },
   {
-    // "办结41件"; not "同意公开答复9件" (an outcome), not "顺延至下一年答复2件" (carried forward).
+    // Not "同意公开答复9件" (an outcome), not "顺延至下一年答复2件" (carried forward).
     quantity: "applications-concluded",
+    example: "2025年,我市共受理群众政府信息公开申请54件,按时办结54件",
     before: before(
-      `(?<!未|没有|${DEFERRED}(?:继续)?)(?:办结|(?<!公开|处理|提供|告知)答复|办理完毕|处理完毕|完成办理)${F}{0,16}?`,
+      `(?<!未|没有|${DEFERRED}(?:继续)?)(?:办结|(?<!公开|处理|提供|告知)答复|办理完毕|处理完毕|完成办理)${F}{0,10}?`,
     ),
     context: "application",
     unless: NOT_APPLICATIONS_HANDLED,
   },
   {
     quantity: "applications-carried-forward",
-    // "结转下年度办理2件", "顺延至下一年答复2件", "转接下年度办理45件", "转入2024年办理1件".
+    example: "2023年度东湖街道办事处…顺延至下一年答复2件",
+    // Also "结转下年度办理2件", "转接下年度办理45件", "转入2024年办理1件".
     before: before(
       `(?:结转|转入|转至|转到|顺延|转接|延期|延续)(?:至|到|入)?(?:下一?年度?|次年|明年|(?:19|20)\\d{2}年度?)${F}{0,12}?`,
     ),
@@ -203,11 +213,13 @@ export const CLAIM_PHRASES: readonly ClaimPhrase[] = [
   // two outcome groups as one figure: "予以公开及部分公开12件", "不予公开和无法提供3件" (spec §8)
   {
     quantity: "outcomes:三(一)+三(二)",
+    example: "予以公开及部分公开12件",
     before: before(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|或)(?:予以)?部分公开${F}{0,8}?`),
     context: "application",
   },
   {
     quantity: "outcomes:三(三)+三(四)",
+    example: "不予公开和无法提供3件",
     before: before(`不予(?:以)?公开(?:及|和|、|与|或)无法提供${F}{0,8}?`),
     context: "application",
   },
