@@ -18,7 +18,8 @@ export interface DocxContent {
   readonly narrative: string;
   /**
    * The whole document in reading order for the structure rules: each paragraph a line, each table
-   * row a line of its cells separated by tabs (a cell's own line breaks become spaces).
+   * row a line of its cells separated by tabs (a cell's own line breaks become spaces), a row with
+   * a single filled cell that cell alone.
    */
   readonly text: string;
 }
@@ -170,7 +171,10 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<DocxCon
       grids.push(grid);
       for (const row of grid.values) {
         const cells = row.map((v) => (v === null ? "" : String(v).replace(/\s*\n\s*/gu, " ")));
-        all.push(cells.length > 1 ? cells.join("\t") : (cells[0] ?? ""));
+        const filled = cells.filter((c) => c !== "");
+        // A row of one merged cell is a line of its own: a heading set in a table's first row
+        // ("四、政府信息公开行政复议、行政诉讼情况") is still a heading.
+        all.push(filled.length <= 1 ? (filled[0] ?? "") : cells.join("\t"));
       }
     }
   }
