@@ -103,6 +103,36 @@ describe("S1: the six sections", () => {
     ).toEqual(["S1 section-missing error 3"]);
   });
 
+  it("reads headings indented with a tab, as web copies have them", () => {
+    const text = seed.replace(/\n([一二三四五六]、)/gu, "\n\t$1");
+    expect(
+      check(text, "document")
+        .filter((f) => f.rule === "S1")
+        .map(summary),
+    ).toEqual([]);
+  });
+
+  it("takes Arabic-numbered lines only as official headings: sub-items numbered 1、2、 stay sub-items", () => {
+    // 03-xixian-zhengyang: "1、 总体情况" then "2、 依申请公开。…" inside it.
+    const text = seed
+      .replace(/\n([一二三四五六])、/gu, (_, n: string) => `\n${"一二三四五六".indexOf(n) + 1}、 `)
+      .replace(
+        /(\n(?:\[image: \])?)（([一二三四五])）/gu,
+        (_, lead: string, n: string) => `${lead}${"一二三四五".indexOf(n) + 1}、`,
+      );
+    expect(text).toContain("2、依申请公开情况");
+    expect(
+      check(text, "document")
+        .filter((f) => f.rule === "S1")
+        .map(summary),
+    ).toEqual([]);
+  });
+
+  it("reads a heading followed by its text on the same line", () => {
+    const text = seedWith("五、存在的主要问题及改进情况\n", "五、存在的主要问题及改进情况 ");
+    expect(check(text).map(summary)).toEqual([]);
+  });
+
   it("reads headings that Word numbered itself (no numeral in the text)", () => {
     const text = seed.replace(/\n[一二三四五六]、/gu, "\n");
     expect(check(text, "document").map(summary)).toEqual([]);
