@@ -77,6 +77,9 @@ const MARKER = /\[(?:bookmark|image)\s*:[^\]\n]*\]/giu;
  */
 const NUMBERED = /^(?:([一二三四五六七八九十])\s*[、.．]|([1-9])\s*、)\s*(.+)$/u;
 const NUMERALS = "一二三四五六七八九";
+const NUMBERED_START = /^(?:[一二三四五六七八九十]\s*[、.．]|[1-9]\s*、)/u;
+/** Lines longer than this are paragraphs unless they start with a numeral ("一、总体情况 2024年…"). */
+const LONG_LINE = 60;
 /** The longest heading text taken as a heading. */
 const HEADING_LENGTH = 40;
 /** How many lines before the first section heading may hold the title. */
@@ -88,6 +91,8 @@ const YEAR = /20\d{2}\s*年/u;
 const AGENCY_END =
   /(?:政府|办事处|办公室|办公厅|局|委员会|委|街道|镇|乡|区|县|市|省|中心|厅|署|院|部|所|站|会|公司)$/u;
 const PERIOD_WORDS = /统计(?:期限|时限|时间|区间|周期|范围|期间)/u;
+/** Lines that may state the period, before traditional characters are simplified. */
+const PERIOD_HINT = /[统統][计計]|所列[数數]/u;
 /** A line that ends a sentence: its last character (before closing brackets and quotes). */
 const SENTENCE_END = /[。；！？;!?]$/u;
 const CLOSING = /[)）」』”"'’》〉\]】]+$/u;
@@ -122,18 +127,29 @@ function isTableLine(text: string): boolean {
   return (lookupLabel(text) ?? []).some((e) => e.role !== "title");
 }
 
-function exactSection(key: string): SectionNumber | undefined {
-  for (const def of SECTIONS) {
-    if (key === headingKey(def.heading)) return def.number;
+/** Official headings and variants by their normalised form, built once. */
+let headingKeys:
+  { official: Map<string, SectionNumber>; variant: Map<string, SectionNumber> } | undefined;
+
+function keys(): NonNullable<typeof headingKeys> {
+  if (headingKeys === undefined) {
+    const official = new Map<string, SectionNumber>();
+    const variant = new Map<string, SectionNumber>();
+    for (const def of SECTIONS) {
+      official.set(headingKey(def.heading), def.number);
+      for (const v of def.variants) variant.set(headingKey(v), def.number);
+    }
+    headingKeys = { official, variant };
   }
-  return undefined;
+  return headingKeys;
+}
+
+function exactSection(key: string): SectionNumber | undefined {
+  return keys().official.get(key);
 }
 
 function variantSection(key: string): SectionNumber | undefined {
-  for (const def of SECTIONS) {
-    if (def.variants.some((v) => headingKey(v) === key)) return def.number;
-  }
-  return undefined;
+  return keys().variant.get(key);
 }
 
 /** The section a line heads, if it is a heading. */
@@ -142,7 +158,9 @@ function headingOf(
   line: number,
 ): { heading?: FoundHeading; numeral?: string; text?: string } {
   const text = clean(raw);
-  if (text === "" || isTableLine(text)) return {};
+  // A paragraph is not a heading: only short lines, or lines that start with a numeral, are read.
+  if (text === "" || (text.length > LONG_LINE && !NUMBERED_START.test(text))) return {};
+  if (isTableLine(text)) return {};
   const numbered = NUMBERED.exec(text);
   if (numbered !== null) {
     const numeral = numbered[1] ?? NUMERALS[Number(numbered[2]) - 1]!;
@@ -265,7 +283,6 @@ export function readDocumentStructure(document: ReportDocument): DocumentStructu
     if (heading !== undefined && !found.some((h) => h.section === heading.section))
       found.push(heading);
   }
-  const prepared = prepareText(lines.join("\n"));
   const introduction = lines
     .slice(0, found[0]?.line ?? TITLE_LINES)
     .map((l) => PRE_2019_INTRODUCTION.exec(prepareText(l))?.[0])
@@ -285,7 +302,11 @@ export function readDocumentStructure(document: ReportDocument): DocumentStructu
     for (const topic of SUB_TOPICS) if (!topic.words.test(body)) missingSubTopics.push(topic.key);
   }
   const title = findTitle(lines, found[0]?.line ?? lines.length);
-  const periodStated = extractPeriod(document.text) !== undefined || PERIOD_WORDS.test(prepared);
+  // Only the lines that may state the period are prepared (a 6 MB text is not copied again).
+  const periodLines = lines.filter((l) => PERIOD_HINT.test(l)).map((l) => prepareText(l));
+  const periodStated =
+    periodLines.some((l) => PERIOD_WORDS.test(l)) ||
+    extractPeriod(periodLines.join("\n")) !== undefined;
   const partial = document.form === "text" ? partialReason(lines, title, found) : undefined;
   return {
     ...(partial === undefined ? {} : { partial }),
