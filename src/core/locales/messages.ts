@@ -91,13 +91,14 @@ const TITLE_PART_EN: Record<string, string> = {
 
 const PARTIAL_ZH: Record<string, string> = {
   "no-title": "文本没有年报标题，像是报告的一部分",
-  "cut-off": "文本在句子中间结束，像是截断的复制",
+  "cut-off": "文本的最后一行不是完整的句子（在句子、标题或表格中间结束），像是截断的复制",
   "ends-before-last-section": "文本在第六部分之前结束，末尾也没有落款和日期，可能只复制了一部分",
 };
 
 const PARTIAL_EN: Record<string, string> = {
   "no-title": "the text has no report title and looks like part of a report",
-  "cut-off": "the text stops in the middle of a sentence, like a truncated copy",
+  "cut-off":
+    "the text's last line is not a finished sentence (it stops inside a sentence, a heading or a table), like a truncated copy",
   "ends-before-last-section":
     "the text ends before section 六 without a signature and date, so it may be only part of the report",
 };
