@@ -152,11 +152,23 @@ function variantSection(key: string): SectionNumber | undefined {
   return keys().variant.get(key);
 }
 
+/**
+ * How sure a heading is: the official heading or a known variant; a renamed heading with the
+ * section's own numeral and words; a heading with another numeral but the section's words
+ * ("五、因政府信息公开申请行政复议…" in a pre-2019 report is section 四).
+ */
+type HeadingKind = "official" | "own" | "cross";
+
+interface Candidate {
+  readonly heading: FoundHeading;
+  readonly kind: HeadingKind;
+}
+
 /** The section a line heads, if it is a heading. */
 function headingOf(
   raw: string,
   line: number,
-): { heading?: FoundHeading; numeral?: string; text?: string } {
+): { heading?: FoundHeading; kind?: HeadingKind; numeral?: string; text?: string } {
   const text = clean(raw);
   // A paragraph is not a heading: only short lines, or lines that start with a numeral, are read.
   if (text === "" || (text.length > LONG_LINE && !NUMBERED_START.test(text))) return {};
@@ -170,27 +182,71 @@ function headingOf(
     if (key === "" || key.length > HEADING_LENGTH) return {};
     const exact = exactSection(key);
     if (exact !== undefined)
-      return { heading: { section: exact, text, official: true, line }, numeral, text: key };
+      return {
+        heading: { section: exact, text, official: true, line },
+        kind: "official",
+        numeral,
+        text: key,
+      };
     const variant = variantSection(key);
     if (variant !== undefined)
-      return { heading: { section: variant, text, official: false, line }, numeral, text: key };
+      return {
+        heading: { section: variant, text, official: false, line },
+        kind: "official",
+        numeral,
+        text: key,
+      };
     // "2、依申请公开": reports that number sections 1、2、 number their sub-items the same way, so an
     // Arabic-numbered line is a heading only when it is an official heading or a known variant.
     if (numbered[1] === undefined) return { numeral, text: key };
     const def = SECTIONS.find((s) => s.numeral === numeral);
+    if (def !== undefined && def.words.test(key))
+      return {
+        heading: { section: def.number, text, official: false, line },
+        kind: "own",
+        numeral,
+        text: key,
+      };
     const byWords = RENAME_MATCH_ORDER.find((n) => SECTIONS[n - 1]!.words.test(key));
-    // A renamed heading counts when it carries the section's words; with its own numeral first.
-    const section = def !== undefined && def.words.test(key) ? def.number : byWords;
-    if (section === undefined) return { numeral, text: key };
-    return { heading: { section, text, official: false, line }, numeral, text: key };
+    if (byWords === undefined) return { numeral, text: key };
+    return {
+      heading: { section: byWords, text, official: false, line },
+      kind: "cross",
+      numeral,
+      text: key,
+    };
   }
   const key = headingKey(text);
   if (key.length > HEADING_LENGTH) return {};
   const exact = exactSection(key);
-  if (exact !== undefined) return { heading: { section: exact, text, official: true, line } };
+  if (exact !== undefined)
+    return { heading: { section: exact, text, official: true, line }, kind: "official" };
   const variant = variantSection(key);
-  if (variant !== undefined) return { heading: { section: variant, text, official: false, line } };
+  if (variant !== undefined)
+    return { heading: { section: variant, text, official: false, line }, kind: "official" };
   return {};
+}
+
+/**
+ * One heading per section, surest first: official headings and variants, then renamed headings
+ * with their own numeral, then headings with another numeral — these only where the section
+ * belongs, between the sections found before and after it. A sub-item "一、主动公开情况" inside
+ * 总体情况 never stands in for the real "二、主动公开政府信息情况" found later.
+ */
+function chooseHeadings(candidates: readonly Candidate[]): FoundHeading[] {
+  const chosen = new Map<SectionNumber, FoundHeading>();
+  const fits = (h: FoundHeading): boolean =>
+    [...chosen.values()].every((c) =>
+      c.section < h.section ? c.line < h.line : c.section > h.section ? c.line > h.line : true,
+    );
+  for (const kind of ["official", "own", "cross"] as const) {
+    for (const c of candidates) {
+      if (c.kind !== kind || chosen.has(c.heading.section)) continue;
+      if (kind === "cross" && !fits(c.heading)) continue;
+      chosen.set(c.heading.section, c.heading);
+    }
+  }
+  return [...chosen.values()].sort((a, b) => a.line - b.line);
 }
 
 function findTitle(lines: readonly string[], firstHeading: number): FoundTitle | undefined {
@@ -270,19 +326,19 @@ function textLines(text: string): string[] {
 /** Reads the structure of a report document. */
 export function readDocumentStructure(document: ReportDocument): DocumentStructure {
   const lines = textLines(typeof document.text === "string" ? document.text : "");
-  const found: FoundHeading[] = [];
+  const candidates: Candidate[] = [];
   const pre2019: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const { heading, numeral, text } = headingOf(lines[i]!, i);
+    const { heading, kind, numeral, text } = headingOf(lines[i]!, i);
     if (numeral !== undefined && text !== undefined) {
       const marker = PRE_2019_HEADINGS.some(
         (m) => m.words.test(text) && (m.numeral === undefined || m.numeral === numeral),
       );
       if (marker) pre2019.push(clean(lines[i]!));
     }
-    if (heading !== undefined && !found.some((h) => h.section === heading.section))
-      found.push(heading);
+    if (heading !== undefined && kind !== undefined) candidates.push({ heading, kind });
   }
+  const found = chooseHeadings(candidates);
   const introduction = lines
     .slice(0, found[0]?.line ?? TITLE_LINES)
     .map((l) => PRE_2019_INTRODUCTION.exec(prepareText(l))?.[0])

@@ -128,6 +128,20 @@ describe("S1: the six sections", () => {
     ).toEqual([]);
   });
 
+  it("does not take 总体情况's sub-items numbered 一、二、 for the sections they name", () => {
+    // "二、依申请公开情况" inside 总体情况 has section 三's word 申请; the real heading comes later.
+    const text = seed.replace(
+      /(\n(?:\[image: \])?)（([一二三四五])）/gu,
+      (_, lead: string, n: string) => `${lead}${n}、`,
+    );
+    expect(text).toContain("\n一、主动公开情况");
+    expect(
+      check(text)
+        .filter((f) => f.rule === "S1")
+        .map(summary),
+    ).toEqual([]);
+  });
+
   it("reads a heading followed by its text on the same line", () => {
     const text = seedWith("五、存在的主要问题及改进情况\n", "五、存在的主要问题及改进情况 ");
     expect(check(text).map(summary)).toEqual([]);
