@@ -38,8 +38,10 @@ test("a blank cell has no value and an empty text; an error value keeps its text
 });
 
 test("cells are listed in the official order, whatever order the reader found them in", () => {
-  const table = buildTable("T4", { 复诉: [0, 0, 0, 0, 0], 复议: [1, 2, 3, 4, 10] });
-  const [entry] = tableEntries([table]);
+  const built = buildTable("T4", { 复诉: [0, 0, 0, 0, 0], 复议: [1, 2, 3, 4, 10] });
+  const reversed = { ...built, cells: new Map([...built.cells].reverse()) };
+  expect([...reversed.cells.keys()][0]).toBe("T4/复诉/总计");
+  const [entry] = tableEntries([reversed]);
   expect(entry!.cells.map((c) => `${c.row}/${c.column}=${c.text}`)).toEqual([
     "复议/维持=1",
     "复议/纠正=2",
