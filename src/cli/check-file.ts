@@ -42,6 +42,16 @@ export function checkLoaded(report: LoadedReport, settings: CheckSettings): Chec
     ...(agency === undefined ? {} : { agency }),
     ...(agencyLevel === undefined ? {} : { agencyLevel }),
     ...(report.narrative === undefined ? {} : { narrative: report.narrative }),
+    ...(report.documentText === undefined
+      ? {}
+      : {
+          // Pasted or exported text presents itself as a whole report only when it shows it;
+          // a document file (.docx, .pdf, a web page) is the whole report.
+          document: {
+            text: report.documentText,
+            form: report.kind === "txt" ? "text" : "document",
+          },
+        }),
   });
   return {
     report,

@@ -83,6 +83,7 @@ export interface CliText {
   readonly findingsEmpty: string;
   readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
+  readonly extracted: (file: string, reports: number, unreadable: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -97,6 +98,8 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
+  extract <文件或文件夹>... -o <figures.xlsx|figures.csv>
+        把每份报告表二、表三、表四的数字写成一行（可粘贴到汇总表）；无法读取的文件也占一行并注明原因
 
 通用选项：--lang en（英文输出）  --help  --version
 退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
@@ -114,6 +117,9 @@ Commands:
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
         write the narrative paragraphs from the tables' figures
+  extract <files or folders>... -o <figures.xlsx|figures.csv>
+        write the figures of tables 2, 3 and 4 of every report as one row each (for a summary sheet);
+        a file that cannot be read is a row with its reason
 
 Options for all: --lang en (English output)  --help  --version
 Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
@@ -157,6 +163,8 @@ const ZH: CliText = {
   findingsEmpty: "未发现问题。",
   narrativeNoTables: "未找到表格，无法生成正文。",
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
+  extracted: (f, n, u) =>
+    `已把 ${n} 个文件的数字写入 ${f}${u > 0 ? `（其中 ${u} 个文件无法读取，见“状态”列）` : ""}`,
 };
 
 const EN: CliText = {
@@ -203,6 +211,8 @@ const EN: CliText = {
   findingsEmpty: "No problems found.",
   narrativeNoTables: "No tables found: no narrative can be written.",
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
+  extracted: (f, n, u) =>
+    `figures of ${n} report${n === 1 ? "" : "s"} written to ${f}${u > 0 ? ` (${u} could not be read: see the status column)` : ""}`,
 };
 
 /** The frame texts of a locale. */

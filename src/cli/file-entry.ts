@@ -4,11 +4,39 @@
  * messages in the chosen language. Built once per file, so the batch keeps no workbook around.
  */
 import { qualify } from "../core/model/address";
-import type { FormatVersion, TableId } from "../core/model/tables";
-import type { LocatedTable } from "../core/model/figures";
+import {
+  cellId,
+  dataCells,
+  tableDef,
+  type FormatVersion,
+  type TableId,
+} from "../core/model/tables";
+import {
+  numericValue,
+  type CellReading,
+  type FigureCell,
+  type LocatedTable,
+} from "../core/model/figures";
 import { formatFinding, formatFix } from "../core/locales/messages";
 import type { Locale } from "../core/locales/locale";
 import type { CellRef, Finding, Problem, RuleId, Severity } from "../core/rules/finding";
+
+/**
+ * One figure of a table as found, for people who compare reports: its keys (those of `where`), its
+ * number (when it has one), what it was read as, the cell as written, and where to find it.
+ */
+export interface CellEntry {
+  readonly table: TableId;
+  readonly row: string;
+  readonly column: string;
+  /** The number the cell holds (also an invalid one: −1, 2.5), else null. */
+  readonly value: number | null;
+  readonly kind: CellReading["kind"];
+  /** The cell as written ("" for a blank cell). */
+  readonly text: string;
+  /** The sheet-qualified A1 address, else the reader's location ("第3页第12行"); absent for text. */
+  readonly address?: string;
+}
 
 /** A table found in a file. */
 export interface TableEntry {
@@ -16,6 +44,8 @@ export interface TableEntry {
   readonly format: FormatVersion;
   readonly sheet?: string;
   readonly range?: string;
+  /** Every data cell found, in the order of the official table. */
+  readonly cells: readonly CellEntry[];
 }
 
 /** A cell by its keys: the table, the row key and the column key of the official format. */
@@ -57,6 +87,33 @@ function whereOf(cell: CellRef): WhereEntry {
   return { table: cell.table, row: cell.row, column: cell.column };
 }
 
+/** A cell as written: a number as its digits, a blank as "", anything else as its text. */
+export function cellText(cell: FigureCell): string {
+  return cell.raw === null ? "" : String(cell.raw);
+}
+
+/** The cell entry of a figure. */
+export function cellEntry(cell: FigureCell): CellEntry {
+  const address = cell.address ?? cell.location;
+  return {
+    table: cell.table,
+    row: cell.row,
+    column: cell.column,
+    value: numericValue(cell.reading) ?? null,
+    kind: cell.reading.kind,
+    text: cellText(cell),
+    ...(address === undefined ? {} : { address }),
+  };
+}
+
+/** The cells of a located table in the order of its official definition. */
+export function tableCells(t: LocatedTable): FigureCell[] {
+  return dataCells(tableDef(t.table, t.version)).flatMap((d) => {
+    const cell = t.cells.get(cellId(d));
+    return cell === undefined ? [] : [cell];
+  });
+}
+
 /** The table entries of located tables. */
 export function tableEntries(tables: readonly LocatedTable[]): TableEntry[] {
   return tables.map((t) => ({
@@ -64,6 +121,7 @@ export function tableEntries(tables: readonly LocatedTable[]): TableEntry[] {
     format: t.version,
     ...(t.sheet === undefined || t.sheet === "" ? {} : { sheet: t.sheet }),
     ...(t.range === undefined ? {} : { range: t.range }),
+    cells: tableCells(t).map(cellEntry),
   }));
 }
 

@@ -148,10 +148,18 @@ function result(
   tables: LocatedTable[],
   narrative: string | undefined,
   identity: ReportIdentity,
+  documentText?: string,
 ): LoadedReport {
   const text = narrative?.trim() ?? "";
   if (tables.length === 0 && !REPORT_WORDS.test(text)) throw new NotAReportError(file);
-  return { file, kind, tables, ...(text === "" ? {} : { narrative }), identity };
+  return {
+    file,
+    kind,
+    tables,
+    ...(text === "" ? {} : { narrative }),
+    ...(documentText === undefined ? {} : { documentText }),
+    identity,
+  };
 }
 
 /** Reads one report file. */
@@ -214,6 +222,7 @@ export async function loadReportBytes(
           docxTables(content.grids),
           content.narrative,
           identifyReport(content.narrative.split("\n")),
+          content.text,
         );
       }
       throw new UnsupportedFileTypeError(file, "zip");
@@ -232,6 +241,7 @@ export async function loadReportBytes(
         report.tables.map(withoutAddresses),
         report.narrative,
         identifyReport(text.split(/\r?\n/u)),
+        text,
       );
     }
   }

@@ -8,7 +8,7 @@ import type { TableId } from "../core/model/tables";
 import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 
 /** The commands. */
-export const COMMANDS = ["template", "check", "annotate", "narrative"] as const;
+export const COMMANDS = ["template", "check", "annotate", "narrative", "extract"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Thrown for arguments the command line cannot accept; its message is shown with the usage hint. */
@@ -32,6 +32,8 @@ export interface CliArguments {
   readonly agency?: string;
   readonly self?: string;
   readonly lastYear?: string;
+  /** `extract -o`: the .xlsx or .csv file to write. */
+  readonly output?: string;
 }
 
 const TABLE_NAMES: Readonly<Record<string, TableId>> = {
@@ -75,6 +77,7 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
     check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
     annotate: { min: 2, max: 2, options: ["last-year", "year", "agency"] },
     narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
+    extract: { min: 1, max: Infinity, options: ["output"] },
   };
 
 /** Parses argv (without node and the script). */
@@ -95,6 +98,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         agency: { type: "string" },
         self: { type: "string" },
         "last-year": { type: "string" },
+        output: { type: "string", short: "o" },
       },
     });
   } catch (error) {
@@ -121,9 +125,23 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (rest.length < accepts.min) throw new UsageError(`${command}: missing file argument`);
     if (rest.length > accepts.max) throw new UsageError(`${command}: too many arguments`);
   }
-  for (const name of ["format", "tables", "year", "agency", "self", "last-year"] as const) {
+  for (const name of [
+    "format",
+    "tables",
+    "year",
+    "agency",
+    "self",
+    "last-year",
+    "output",
+  ] as const) {
     if (values[name] !== undefined && !accepts.options.includes(name))
       throw new UsageError(`${command} does not take --${name}`);
+  }
+  if (command === "extract" && !help) {
+    const output = values.output;
+    if (output === undefined || output.trim() === "")
+      throw new UsageError("extract: missing -o <figures.xlsx|.csv>");
+    if (!/\.(?:xlsx|csv)$/iu.test(output)) throw new UsageError(`-o: ${output} (.xlsx or .csv)`);
   }
   const format = values.format ?? "text";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
@@ -142,5 +160,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       : { agency: values.agency.trim() }),
     ...(values.self === undefined || values.self.trim() === "" ? {} : { self: values.self.trim() }),
     ...(values["last-year"] === undefined ? {} : { lastYear: values["last-year"] }),
+    ...(values.output === undefined ? {} : { output: values.output }),
   };
 }

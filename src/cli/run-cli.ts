@@ -6,6 +6,7 @@ import { cliText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import { runAnnotate } from "./command-annotate";
 import { runCheck } from "./command-check";
+import { runExtract } from "./command-extract";
 import { runNarrative } from "./command-narrative";
 import { runTemplate } from "./command-template";
 import { parseCliArguments, UsageError, type CliArguments } from "./parse-args";
@@ -41,5 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runAnnotate(args, io);
     case "narrative":
       return runNarrative(args, io);
+    case "extract":
+      return runExtract(args, io);
   }
 }

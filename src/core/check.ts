@@ -11,6 +11,7 @@ import type { Finding, Problem, Severity } from "./rules/finding";
 import { groupProblems } from "./rules/problems";
 import { attachFixes } from "./rules/fix";
 import { checkNarrative } from "./narrative/check";
+import { readDocumentStructure, type ReportDocument } from "./structure/document";
 
 /** What one check looks at. Only `tables` is required. */
 export interface CheckInput {
@@ -24,6 +25,12 @@ export interface CheckInput {
   readonly agencyLevel?: AgencyLevel;
   /** The report's narrative text, for N1–N4 and P1. */
   readonly narrative?: string;
+  /**
+   * The whole report's text (headings, paragraphs, table cells as lines) for the structure rules
+   * S1–S3; absent for a workbook of tables. `form: "text"` for pasted or exported text, which is
+   * judged as a whole report only when it presents itself as one.
+   */
+  readonly document?: ReportDocument;
 }
 
 /** The outcome of a check. */
@@ -49,12 +56,14 @@ export function checkReport(input: CheckInput): CheckResult {
     hasT4: figures.has("T4"),
     hasLastYear: input.lastYear !== undefined && input.lastYear.length > 0,
     hasNarrative: narrative !== undefined && narrative.trim() !== "",
+    hasDocument: input.document !== undefined,
   });
   let narrativeCache: readonly Finding[] | undefined;
   const agencyLevel =
     input.agencyLevel ?? (input.agency === undefined ? undefined : inferAgencyLevel(input.agency));
   const context: CheckContext = {
     figures,
+    ...(input.document === undefined ? {} : { document: readDocumentStructure(input.document) }),
     ...(input.lastYear === undefined ? {} : { lastYear: figureSet(input.lastYear) }),
     ...(input.year === undefined ? {} : { year: input.year }),
     ...(agencyLevel === undefined ? {} : { agencyLevel }),

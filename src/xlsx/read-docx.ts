@@ -16,6 +16,12 @@ export interface DocxContent {
   readonly grids: Grid[];
   /** Paragraphs outside tables, one per line, in document order. */
   readonly narrative: string;
+  /**
+   * The whole document in reading order for the structure rules: each paragraph a line, each table
+   * row a line of its cells separated by tabs (a cell's own line breaks become spaces), a row with
+   * a single filled cell that cell alone.
+   */
+  readonly text: string;
 }
 
 /** The sheet name given to the n-th table (1-based) of a document. */
@@ -154,9 +160,23 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<DocxCon
   if (body === undefined) throw new CorruptFileError(file, "document has no body");
   const grids: Grid[] = [];
   const lines: string[] = [];
+  const all: string[] = [];
   for (const b of blocks(body)) {
-    if (b.localName === "p") lines.push(textOf(b));
-    else if (b.localName === "tbl") grids.push(tableGrid(b, docxTableName(grids.length + 1)));
+    if (b.localName === "p") {
+      const text = textOf(b);
+      lines.push(text);
+      all.push(text);
+    } else if (b.localName === "tbl") {
+      const grid = tableGrid(b, docxTableName(grids.length + 1));
+      grids.push(grid);
+      for (const row of grid.values) {
+        const cells = row.map((v) => (v === null ? "" : String(v).replace(/\s*\n\s*/gu, " ")));
+        const filled = cells.filter((c) => c !== "");
+        // A row of one merged cell is a line of its own: a heading set in a table's first row
+        // ("四、政府信息公开行政复议、行政诉讼情况") is still a heading.
+        all.push(filled.length <= 1 ? (filled[0] ?? "") : cells.join("\t"));
+      }
+    }
   }
-  return { grids, narrative: lines.join("\n") };
+  return { grids, narrative: lines.join("\n"), text: all.join("\n") };
 }

@@ -103,3 +103,93 @@ test("--lang en writes the messages and the summary in English", async () => {
   expect(out).toContain("2 files: 1 checked, 1 unreadable");
   expect(out).not.toMatch(/[错误警告]/u);
 });
+
+interface JsonCell {
+  table: string;
+  row: string;
+  column: string;
+  value: number | null;
+  kind: string;
+  text: string;
+  address?: string;
+}
+
+async function jsonTables(
+  files: string[],
+): Promise<{ file: string; tables: { table: string; cells: JsonCell[] }[] }[]> {
+  const captured = captureIo(dir);
+  await runCli(["check", "--format", "json", ...files], captured.io);
+  return (JSON.parse(captured.stdout()) as { files: never[] }).files;
+}
+
+test("each table found lists its cells with their keys, value, kind, text and address", async () => {
+  const [workbook, text] = await jsonTables(["a-broken.xlsx", "b-report.txt"]);
+  const seed = seedTables();
+  for (const file of [workbook!, text!]) {
+    expect(file.tables.map((t) => [t.table, t.cells.length])).toEqual(
+      seed.map((t) => [t.table, t.cells.size]),
+    );
+    for (const table of file.tables) {
+      const expected = seed.find((t) => t.table === table.table)!;
+      for (const cell of table.cells) {
+        const original = expected.cells.get(`${cell.table}/${cell.row}/${cell.column}`)!;
+        const value =
+          file === workbook && cell.row === "一" && cell.column === "总计" ? 10 : original.raw;
+        expect([cell.table, cell.row, cell.column, cell.value, cell.kind, cell.text]).toEqual([
+          table.table,
+          original.row,
+          original.column,
+          Number(value),
+          "number",
+          String(value),
+        ]);
+      }
+    }
+  }
+  // Workbook cells carry their sheet-qualified A1 address; text cells are found by their keys.
+  const broken = workbook!.tables
+    .find((t) => t.table === "T3")!
+    .cells.find((c) => c.row === "一" && c.column === "总计")!;
+  expect(broken.address).toMatch(/^(?:'[^']+'|[^!']+)!\$?[A-Z]{1,3}\$?\d+$/u);
+  for (const table of text!.tables)
+    for (const cell of table.cells) expect(cell.address).toBeUndefined();
+});
+
+test("a text, a '/' and a negative cell keep their kind and their text; only numbers have a value", async () => {
+  writeFileSync(
+    path.join(dir, "d-kinds.txt"),
+    seedText()
+      .replace(/(\t（一）予以公开\n)\t1\n/u, "$1\t1件\n")
+      .replace(/(\t（七）总计\n)\t9\n/u, "$1\t/\n")
+      .replace(/(\t规章\n)\t0\n/u, "$1\t-1\n"),
+  );
+  const [file] = await jsonTables(["d-kinds.txt"]);
+  const t3 = file!.tables.find((t) => t.table === "T3")!;
+  const at = (row: string, column: string): JsonCell =>
+    t3.cells.find((c) => c.row === row && c.column === column)!;
+  expect(at("三(一)", "自然人")).toEqual({
+    table: "T3",
+    row: "三(一)",
+    column: "自然人",
+    value: null,
+    kind: "text",
+    text: "1件",
+  });
+  expect(at("三(七)", "自然人")).toEqual({
+    table: "T3",
+    row: "三(七)",
+    column: "自然人",
+    value: null,
+    kind: "not-applicable",
+    text: "/",
+  });
+  const t2 = file!.tables.find((t) => t.table === "T2")!;
+  expect(t2.cells.find((c) => c.row === "规章" && c.column === "制发")).toEqual({
+    table: "T2",
+    row: "规章",
+    column: "制发",
+    value: -1,
+    kind: "invalid",
+    text: "-1",
+  });
+});

@@ -76,3 +76,56 @@ test("the seed report as a Word file checks with zero findings and its tables fo
   expect(report.files[0]!.findings).toEqual([]);
   expect(code).toBe(0);
 });
+
+test("the whole document's text is in reading order: paragraphs, each table row as tab-separated cells", async () => {
+  const bytes = await buildDocx([
+    { kind: "paragraph", text: "四、政府信息公开行政复议、行政诉讼情况" },
+    { kind: "table", layout: officialLayout("T4"), value: () => 0 },
+    { kind: "paragraph", text: "五、存在的主要问题及改进情况" },
+  ]);
+  const { text } = await readDocx("t.docx", bytes);
+  const lines = text.split("\n");
+  expect(lines[0]).toBe("四、政府信息公开行政复议、行政诉讼情况");
+  // The layout's title row (one merged cell) is a line of its own, as a heading would be.
+  expect(lines[1]).toBe("四、政府信息公开行政复议、行政诉讼情况");
+  expect(lines[2]!.split("\t").filter((c) => c !== "")).toEqual(["行政复议", "行政诉讼"]);
+  expect(lines[lines.length - 2]!.split("\t")).toEqual(Array<string>(15).fill("0"));
+  expect(lines[lines.length - 1]).toBe("五、存在的主要问题及改进情况");
+});
+
+test("a Word report is a whole report: a removed section and missing tables are errors", async () => {
+  const seed = await seedDocx();
+  const lines = readReportText(seedText()).narrative.split("\n");
+  const start = lines.findIndex((l) => l.startsWith("五、"));
+  const end = lines.findIndex((l) => l.startsWith("六、"));
+  const withoutFive = lines.filter((_, i) => i < start || i >= end);
+  writeFileSync(
+    path.join(dir, "no-five.docx"),
+    await buildDocx(withoutFive.map((text) => ({ kind: "paragraph", text }))),
+  );
+  writeFileSync(path.join(dir, "seed-again.docx"), seed);
+  const captured = captureIo(dir);
+  await runCli(["check", "--format", "json", "no-five.docx", "seed-again.docx"], captured.io);
+  const report = JSON.parse(captured.stdout()) as {
+    files: { findings: { rule: string; severity: string; table?: string; message: string }[] }[];
+  };
+  expect(
+    report.files[0]!.findings.filter((f) => f.rule.startsWith("S")).map((f) => [
+      f.rule,
+      f.severity,
+      f.table ?? "",
+      f.message,
+    ]),
+  ).toEqual([
+    [
+      "S1",
+      "error",
+      "",
+      "缺少第五部分「五、存在的主要问题及改进情况」：年报应包含六部分内容（《条例》第五十条、国办公开办函〔2021〕30号）。",
+    ],
+    ["S2", "error", "T2", expect.stringMatching(/^未找到表二：/u)],
+    ["S2", "error", "T3", expect.stringMatching(/^未找到表三：/u)],
+    ["S2", "error", "T4", expect.stringMatching(/^未找到表四：/u)],
+  ]);
+  expect(report.files[1]!.findings).toEqual([]);
+});

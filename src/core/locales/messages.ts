@@ -6,6 +6,7 @@
 import type { AgencyLevel } from "../model/agency";
 import type { TableId } from "../model/tables";
 import type { Finding, FindingCode, Fix, RuleId } from "../rules/finding";
+import { sectionHeading, type SectionNumber } from "../structure/sections";
 import { cellLabel, columnLabel, quantityLabel, rowLabel, tableName } from "./labels";
 import type { Locale } from "./locale";
 
@@ -69,6 +70,38 @@ const SUM_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "column-total-mismatch",
   "group-total-mismatch",
 ]);
+
+/** The official heading of the section a structure finding names ("三、收到和处理…"). */
+function sectionOf(a: Args): string {
+  const n = Number(a.p("section"));
+  return n >= 1 && n <= 6 ? sectionHeading(n as SectionNumber) : a.p("section");
+}
+
+const TITLE_PART_ZH: Record<string, string> = {
+  agency: "机关名称",
+  year: "年度",
+  name: "“政府信息公开工作年度报告”",
+};
+
+const TITLE_PART_EN: Record<string, string> = {
+  agency: "the agency",
+  year: "the year",
+  name: "“政府信息公开工作年度报告”",
+};
+
+const PARTIAL_ZH: Record<string, string> = {
+  "no-title": "文本没有年报标题，像是报告的一部分",
+  "cut-off": "文本的最后一行不是完整的句子（在句子、标题或表格中间结束），像是截断的复制",
+  "ends-before-last-section": "文本在第六部分之前结束，末尾也没有落款和日期，可能只复制了一部分",
+};
+
+const PARTIAL_EN: Record<string, string> = {
+  "no-title": "the text has no report title and looks like part of a report",
+  "cut-off":
+    "the text's last line is not a finished sentence (it stops inside a sentence, a heading or a table), like a truncated copy",
+  "ends-before-last-section":
+    "the text ends before section 六 without a signature and date, so it may be only part of the report",
+};
 
 function zh(code: FindingCode, a: Args): string {
   if (SUM_CODES.has(code) && a.unknownCell !== "") {
@@ -146,6 +179,30 @@ function zh(code: FindingCode, a: Args): string {
       return `正文写「${a.p("quantity")}」${a.reported} 件，等于表三本年新收 ${a.p("new")} 件加上年结转 ${a.p("carriedOver")} 件；若指本年新收申请，应为 ${a.p("new")} 件。`;
     case "period-wrong":
       return `统计期限写为 ${a.p("start")} 至 ${a.p("end")}；${a.p("year")} 年度报告应为 ${a.p("year")}年1月1日至${a.p("year")}年12月31日。`;
+    case "section-missing":
+      return `缺少第${sectionOf(a).slice(0, 1)}部分「${sectionOf(a)}」：年报应包含六部分内容（《条例》第五十条、国办公开办函〔2021〕30号）。`;
+    case "sections-not-found":
+      return `未找到年报的六个部分标题（一、总体情况……六、其他需要报告的事项），请按官方格式列出六部分。`;
+    case "section-renamed":
+      return `第${sectionOf(a).slice(0, 1)}部分标题写为「${a.p("found")}」，官方格式为「${sectionOf(a)}」。`;
+    case "section-out-of-order":
+      return `「${sectionOf(a)}」的位置与官方顺序（一至六）不一致。`;
+    case "subtopic-missing":
+      return `「一、总体情况」未写到「${a.p("topic")}」；按官方格式，总体情况应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五方面。`;
+    case "table-not-found":
+      return `未找到${a.table.slice(0, 2)}：年报必须包含${a.table.slice(0, 2)}；如果表格是图片，请改为可编辑的文字表格（图片中的数字无法核对）。`;
+    case "title-missing":
+      return `未找到年报标题；标题应写明机关名称、年度和“政府信息公开工作年度报告”。`;
+    case "title-incomplete":
+      return `年报标题「${a.p("found")}」没有写明${TITLE_PART_ZH[a.p("part")] ?? a.p("part")}；标题应为“机关名称＋年度＋政府信息公开工作年度报告”。`;
+    case "period-missing":
+      return `正文没有写明统计期限（如“本报告所列数据的统计期限自${a.has("year") ? a.p("year") : "某"}年1月1日起至12月31日止”）。`;
+    case "structure-pre-2019":
+      return a.p("where") === "introduction"
+        ? `引言列出的是 2019 年以前的七部分结构（${a.p("found")}）；2021 年度起的年报为国办公开办函〔2021〕30号的六部分，请改写引言。`
+        : `正文使用的是 2019 年以前的七部分结构（${a.p("found")}）；2021 年度起应使用国办公开办函〔2021〕30号的六部分格式。`;
+    case "structure-not-judged":
+      return `未检查章节、表格、标题和统计期限：${PARTIAL_ZH[a.p("reason")] ?? a.p("reason")}。只检查了文本中已有的内容。`;
   }
 }
 
@@ -225,6 +282,30 @@ function en(code: FindingCode, a: Args): string {
       return `The text states "${a.p("quantity")}" as ${a.reported}: table 3's ${a.p("new")} new plus ${a.p("carriedOver")} carried over; if it means new requests only, it should be ${a.p("new")}.`;
     case "period-wrong":
       return `The reporting period is stated as ${a.p("start")} to ${a.p("end")}; a ${a.p("year")} report covers ${a.p("year")}-01-01 to ${a.p("year")}-12-31.`;
+    case "section-missing":
+      return `Section "${sectionOf(a)}" is missing: the report must have the six sections of the 2021 format.`;
+    case "sections-not-found":
+      return `None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found.`;
+    case "section-renamed":
+      return `The heading "${a.p("found")}" differs from the official "${sectionOf(a)}".`;
+    case "section-out-of-order":
+      return `Section "${sectionOf(a)}" is out of the official order.`;
+    case "subtopic-missing":
+      return `"一、总体情况" does not cover "${a.p("topic")}", one of its five official sub-topics.`;
+    case "table-not-found":
+      return `${a.table} was not found: the report must contain it; if it is a picture, make it a table of text (figures in a picture cannot be checked).`;
+    case "title-missing":
+      return `No report title was found; it should name the agency, the year and 政府信息公开工作年度报告.`;
+    case "title-incomplete":
+      return `The title "${a.p("found")}" does not name ${TITLE_PART_EN[a.p("part")] ?? a.p("part")}.`;
+    case "period-missing":
+      return `The report does not state its reporting period (统计期限).`;
+    case "structure-pre-2019":
+      return a.p("where") === "introduction"
+        ? `The introduction lists the pre-2019 seven parts (${a.p("found")}); reports from 2021 on have the six sections of the 2021 format.`
+        : `The text follows the pre-2019 seven-part structure (${a.p("found")}); reports from 2021 on use the six sections of the 2021 format.`;
+    case "structure-not-judged":
+      return `Sections, tables, title and reporting period were not checked: ${PARTIAL_EN[a.p("reason")] ?? a.p("reason")}. Only what the text holds was checked.`;
   }
 }
 
@@ -318,6 +399,9 @@ export function ruleDescription(id: RuleId, locale: Locale = "zh-CN"): string {
     N3: "正文所述数字与表格一致",
     N4: "正文中同一数字前后一致，百分比与数字相符",
     P1: "统计期限为报告年度1月1日至12月31日",
+    S1: "六个部分齐全、顺序和标题符合官方格式，总体情况包括五方面内容",
+    S2: "2021 年度起的年报包含表二、表三、表四（文字表格，不只是图片）",
+    S3: "写明统计期限，标题写明机关名称、年度和“政府信息公开工作年度报告”",
   };
   const enText: Record<RuleId, string> = {
     R1: "Table 3, each column: I + II = III.(7) + IV",
@@ -337,6 +421,9 @@ export function ruleDescription(id: RuleId, locale: Locale = "zh-CN"): string {
     N3: "The text's figures match the tables",
     N4: "The text states each figure consistently; percentages match",
     P1: "The reporting period is 1 January to 31 December of the report year",
+    S1: "The six sections are present, in order, with the official headings; 总体情况 covers its five sub-topics",
+    S2: "A 2021+ report contains tables 2, 3 and 4 as tables (not only pictures)",
+    S3: "The report states its reporting period; its title names the agency, the year and the report",
   };
   return (locale === "zh-CN" ? zhText : enText)[id];
 }

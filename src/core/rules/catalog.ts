@@ -92,6 +92,35 @@ export interface NarrativeRule {
   readonly severity: Severity;
 }
 
+/** The six sections in order, with the sub-topics of 总体情况 (S1). */
+export interface SectionsRule {
+  readonly kind: "sections";
+  readonly id: "S1";
+  readonly severity: Severity;
+}
+
+/** Tables 二, 三 and 四 are present as tables in a whole report (S2). */
+export interface TablesPresentRule {
+  readonly kind: "tables-present";
+  readonly id: "S2";
+  readonly severity: Severity;
+  readonly tables: readonly TableId[];
+}
+
+/** The title names agency, year and report; the 统计期限 is stated (S3). */
+export interface TitlePeriodRule {
+  readonly kind: "title-period";
+  readonly id: "S3";
+  readonly severity: Severity;
+}
+
+/** The text's headings and introduction do not follow the pre-2019 seven-part structure (R8). */
+export interface DocumentFormatRule {
+  readonly kind: "document-format";
+  readonly id: "R8";
+  readonly severity: Severity;
+}
+
 export type Rule =
   | LinearRule
   | BoundRule
@@ -100,7 +129,11 @@ export type Rule =
   | FormatRule
   | StructureRule
   | CrossPeriodRule
-  | NarrativeRule;
+  | NarrativeRule
+  | SectionsRule
+  | TablesPresentRule
+  | TitlePeriodRule
+  | DocumentFormatRule;
 
 export type RuleKind = Rule["kind"];
 
@@ -240,6 +273,8 @@ export interface RuleScope {
   readonly t2Version?: FormatVersion;
   readonly hasLastYear: boolean;
   readonly hasNarrative: boolean;
+  /** True when the report's whole text is given (not a workbook of tables): S1–S3 apply. */
+  readonly hasDocument?: boolean;
 }
 
 /** Every rule instance that applies to a report with the given tables. */
@@ -269,6 +304,15 @@ export function buildRules(scope: RuleScope): Rule[] {
       rules.push({ kind: "narrative", id, severity: "error" });
     }
   }
+  if (scope.hasDocument === true) {
+    // A missing section is an error, a renamed one a warning: the finding carries its own.
+    rules.push(
+      { kind: "sections", id: "S1", severity: "error" },
+      { kind: "tables-present", id: "S2", severity: "error", tables: ["T2", "T3", "T4"] },
+      { kind: "title-period", id: "S3", severity: "warning" },
+      { kind: "document-format", id: "R8", severity: "error" },
+    );
+  }
   return rules;
 }
 
@@ -287,6 +331,10 @@ export function ruleCells(rule: Rule): CellKey[] {
     case "format":
     case "structure":
     case "narrative":
+    case "sections":
+    case "tables-present":
+    case "title-period":
+    case "document-format":
       return [];
   }
 }

@@ -7,17 +7,23 @@ import { NO_RULEMAKING, type AgencyLevel } from "../model/agency";
 import type { FigureSet } from "../model/figure-set";
 import { numericValue, type FigureCell, type StructureIssue } from "../model/figures";
 import type { CellKey } from "../model/tables";
+import type { DocumentStructure } from "../structure/document";
+import { SECTIONS } from "../structure/sections";
 import type {
   BoundRule,
   CellValuesRule,
   CrossPeriodRule,
+  DocumentFormatRule,
   FormatRule,
   LinearRule,
   NarrativeRule,
   RemitRule,
   Rule,
   RuleKind,
+  SectionsRule,
   StructureRule,
+  TablesPresentRule,
+  TitlePeriodRule,
 } from "./catalog";
 import type { CellRef, Finding, FindingCode, Severity } from "./finding";
 
@@ -30,6 +36,8 @@ export interface CheckContext {
   readonly agencyLevel?: AgencyLevel;
   /** Findings of the narrative checker (N1–N4, P1), computed once for all narrative rules. */
   readonly narrativeFindings?: () => readonly Finding[];
+  /** The structure of the report's whole text, for S1–S3 and R8's pre-2019 headings. */
+  readonly document?: DocumentStructure;
 }
 
 /** Tolerance for comparing sums: counts are whole, 万元 amounts have at most 4 decimals. */
@@ -321,6 +329,101 @@ const evaluateCrossPeriod: Evaluator<CrossPeriodRule> = (rule, { figures, lastYe
 const evaluateNarrative: Evaluator<NarrativeRule> = (rule, { narrativeFindings }) =>
   (narrativeFindings?.() ?? []).filter((f) => f.rule === rule.id);
 
+function documentFinding(
+  rule: { readonly id: Finding["rule"] },
+  code: FindingCode,
+  severity: Severity,
+  params: Record<string, string | number> = {},
+): Finding {
+  return { rule: rule.id, code, severity, cells: [], params };
+}
+
+/**
+ * S1. A partial text gets one info finding saying that sections and tables were not judged (so
+ * every output shows it, and it changes no exit code); S2 and S3 then say nothing.
+ */
+const evaluateSections: Evaluator<SectionsRule> = (rule, { document }) => {
+  if (document === undefined) return [];
+  if (document.partial !== undefined)
+    return [documentFinding(rule, "structure-not-judged", "info", { reason: document.partial })];
+  const found = document.headings;
+  if (found.length === 0) return [documentFinding(rule, "sections-not-found", rule.severity)];
+  const findings: Finding[] = [];
+  for (const def of SECTIONS) {
+    const heading = found.find((h) => h.section === def.number);
+    if (heading === undefined)
+      findings.push(
+        documentFinding(rule, "section-missing", rule.severity, { section: def.number }),
+      );
+    else if (!heading.official)
+      findings.push(
+        documentFinding(rule, "section-renamed", "warning", {
+          section: def.number,
+          found: heading.text,
+        }),
+      );
+  }
+  let highest = 0;
+  for (const heading of found) {
+    if (heading.section < highest)
+      findings.push(
+        documentFinding(rule, "section-out-of-order", "warning", { section: heading.section }),
+      );
+    highest = Math.max(highest, heading.section);
+  }
+  for (const topic of document.missingSubTopics)
+    findings.push(documentFinding(rule, "subtopic-missing", "warning", { topic }));
+  return findings;
+};
+
+/** S2: a whole 2021+ report without a table 二, 三 or 四 that can be read is an error. */
+const evaluateTablesPresent: Evaluator<TablesPresentRule> = (rule, { document, figures, year }) => {
+  if (document === undefined || document.partial !== undefined) return [];
+  if (year !== undefined && year < 2021) return [];
+  return rule.tables
+    .filter((t) => !figures.has(t))
+    .map((table) => ({ ...documentFinding(rule, "table-not-found", rule.severity), table }));
+};
+
+const evaluateTitlePeriod: Evaluator<TitlePeriodRule> = (rule, { document }) => {
+  if (document === undefined || document.partial !== undefined) return [];
+  const findings: Finding[] = [];
+  const title = document.title;
+  if (title === undefined) findings.push(documentFinding(rule, "title-missing", rule.severity));
+  else {
+    const missing: [boolean, string][] = [
+      [title.hasAgency, "agency"],
+      [title.hasYear, "year"],
+      [title.hasName, "name"],
+    ];
+    for (const [present, part] of missing)
+      if (!present)
+        findings.push(
+          documentFinding(rule, "title-incomplete", rule.severity, { part, found: title.text }),
+        );
+  }
+  if (!document.periodStated) findings.push(documentFinding(rule, "period-missing", rule.severity));
+  return findings;
+};
+
+/**
+ * R8 over the text: the pre-2019 seven-part structure in a 2021+ report's headings is an error;
+ * an introduction that still lists the seven parts over 2021 headings is a warning (the report
+ * describes itself wrongly, but its structure may be right).
+ */
+const evaluateDocumentFormat: Evaluator<DocumentFormatRule> = (rule, { document, year }) => {
+  if (document?.pre2019In === undefined) return [];
+  if (year !== undefined && year < 2021) return [];
+  const where = document.pre2019In;
+  return [
+    documentFinding(rule, "structure-pre-2019", where === "headings" ? rule.severity : "warning", {
+      where,
+      found: document.pre2019.join("；"),
+      ...(year === undefined ? {} : { year }),
+    }),
+  ];
+};
+
 /** The evaluator of every rule kind (a kind without one fails to compile). */
 const EVALUATORS: { readonly [K in RuleKind]: Evaluator<Extract<Rule, { kind: K }>> } = {
   linear: evaluateLinear,
@@ -331,6 +434,10 @@ const EVALUATORS: { readonly [K in RuleKind]: Evaluator<Extract<Rule, { kind: K 
   structure: evaluateStructure,
   "cross-period": evaluateCrossPeriod,
   narrative: evaluateNarrative,
+  sections: evaluateSections,
+  "tables-present": evaluateTablesPresent,
+  "title-period": evaluateTitlePeriod,
+  "document-format": evaluateDocumentFormat,
 };
 
 /** Runs one rule. */

@@ -22,7 +22,10 @@ export type RuleId =
   | "N2"
   | "N3"
   | "N4"
-  | "P1";
+  | "P1"
+  | "S1"
+  | "S2"
+  | "S3";
 
 export const RULE_IDS: readonly RuleId[] = [
   "R1",
@@ -42,6 +45,9 @@ export const RULE_IDS: readonly RuleId[] = [
   "N3",
   "N4",
   "P1",
+  "S1",
+  "S2",
+  "S3",
 ];
 
 export type Severity = "error" | "warning" | "info";
@@ -82,6 +88,17 @@ export const FINDING_CODES = [
   "period-wrong",
   "open-list-exceeds-total",
   "received-includes-carried-over",
+  "section-missing",
+  "sections-not-found",
+  "section-renamed",
+  "section-out-of-order",
+  "subtopic-missing",
+  "table-not-found",
+  "title-missing",
+  "title-incomplete",
+  "period-missing",
+  "structure-pre-2019",
+  "structure-not-judged",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

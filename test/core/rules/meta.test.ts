@@ -9,8 +9,22 @@ const allCells = new Set(TABLES.flatMap((t) => dataCells(t).map(cellId)));
 
 describe("the rule catalogue", () => {
   const scopes = [
-    { t3Version: "2021" as const, hasT2: true, hasT4: true, hasLastYear: true, hasNarrative: true },
-    { t3Version: "2019" as const, hasT2: true, hasT4: true, hasLastYear: true, hasNarrative: true },
+    {
+      t3Version: "2021" as const,
+      hasT2: true,
+      hasT4: true,
+      hasLastYear: true,
+      hasNarrative: true,
+      hasDocument: true,
+    },
+    {
+      t3Version: "2019" as const,
+      hasT2: true,
+      hasT4: true,
+      hasLastYear: true,
+      hasNarrative: true,
+      hasDocument: true,
+    },
   ];
 
   it.each(scopes)("names only cells that exist (table 三 $t3Version)", (scope) => {
