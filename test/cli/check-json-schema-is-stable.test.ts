@@ -58,6 +58,12 @@ test("the JSON output keeps its key structure", async () => {
   const text = files.find((f) => f.file === "b-report.txt")!;
   expect(text.findings!.length).toBeGreaterThan(0);
   for (const f of text.findings!) expect(f.cells).toEqual([]);
+  // A narrative finding quotes its sentence and keeps the spans it points at (issue 7 item 5).
+  const narrative = (
+    text.findings as { rule: string; quote?: string; spans?: { text: string }[] }[]
+  ).find((f) => f.rule === "N1")!;
+  expect(narrative.quote).toContain("全年共主动公开信息38条");
+  expect(narrative.spans![0]!.text).toContain("全年共主动公开信息38条");
   expect(shape({ ...run, files: [] })).toMatchInlineSnapshot(`
 {
   "files": [],
@@ -83,7 +89,8 @@ test("CSV output has one row per finding and one per unreadable file", async () 
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message",
+    // `quote` was added at the end (issue 7): older readers of the first 13 columns are unaffected.
+    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message,quote",
   );
   expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
     "a-broken.xlsx,checked,R1,error",
@@ -99,4 +106,17 @@ test("--lang en writes the messages and the summary in English", async () => {
   expect(out).toContain("Table 3");
   expect(out).toContain("2 files: 1 checked, 1 unreadable");
   expect(out).not.toMatch(/[错误警告]/u);
+});
+
+test("text output quotes the sentence of a narrative finding on its own indented line", async () => {
+  const captured = captureIo(dir);
+  await runCli(["check", "b-report.txt"], captured.io);
+  const lines = captured.stdout().split("\n");
+  const at = lines.findIndex((l) => l.startsWith("  [错误] N1 "));
+  expect(lines[at + 1]).toBe(
+    "      「…严格履行审批程序，按照全面、准确的原则公布有关内容，全年共主动公开信息38条，其中履职依据信息1条，走进时庄栏目18条…」",
+  );
+  const english = captureIo(dir);
+  await runCli(["check", "--lang", "en", "b-report.txt"], english.io);
+  expect(english.stdout()).toContain("\n      “…严格履行审批程序");
 });
