@@ -49,7 +49,13 @@ test("the JSON output keeps its key structure", async () => {
   // Every cell of every finding of a workbook is a sheet-qualified A1 address; text reports have none.
   const files = run.files as {
     file: string;
-    findings?: { cells: string[]; fix?: { cell: string } }[];
+    findings?: {
+      rule: string;
+      cells: string[];
+      fix?: { cell: string };
+      quote?: string;
+      spans?: { text: string }[];
+    }[];
   }[];
   const workbook = files.find((f) => f.file === "a-broken.xlsx")!;
   const cells = workbook.findings!.flatMap((f) => [...f.cells, ...(f.fix ? [f.fix.cell] : [])]);
@@ -59,9 +65,7 @@ test("the JSON output keeps its key structure", async () => {
   expect(text.findings!.length).toBeGreaterThan(0);
   for (const f of text.findings!) expect(f.cells).toEqual([]);
   // A narrative finding quotes its sentence and keeps the spans it points at (issue 7 item 5).
-  const narrative = (
-    text.findings as { rule: string; quote?: string; spans?: { text: string }[] }[]
-  ).find((f) => f.rule === "N1")!;
+  const narrative = text.findings!.find((f) => f.rule === "N1")!;
   expect(narrative.quote).toContain("全年共主动公开信息38条");
   expect(narrative.spans![0]!.text).toContain("全年共主动公开信息38条");
   expect(shape({ ...run, files: [] })).toMatchInlineSnapshot(`
