@@ -97,6 +97,8 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
+  read <文件> [--format text|json]
+        列出读到的内容：表格每一格的位置、类型和原文；正文中的每个数字对应的数量和单元格；未采用的数字及原因
 
 通用选项：--lang en（英文输出）  --help  --version
 退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
@@ -114,6 +116,9 @@ Commands:
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
         write the narrative paragraphs from the tables' figures
+  read <file> [--format text|json]
+        show what was read: every table cell with its place, kind and text; every figure of the text
+        with the quantity and cells it was tied to; the figures not taken, and why
 
 Options for all: --lang en (English output)  --help  --version
 Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;

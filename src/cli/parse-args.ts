@@ -8,7 +8,7 @@ import type { TableId } from "../core/model/tables";
 import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 
 /** The commands. */
-export const COMMANDS = ["template", "check", "annotate", "narrative"] as const;
+export const COMMANDS = ["template", "check", "annotate", "narrative", "read"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Thrown for arguments the command line cannot accept; its message is shown with the usage hint. */
@@ -75,7 +75,11 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
     check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
     annotate: { min: 2, max: 2, options: ["last-year", "year", "agency"] },
     narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
+    read: { min: 1, max: 1, options: ["format"] },
   };
+
+/** The formats `read` writes (a reading is not rows of findings: no CSV). */
+const READ_FORMATS: readonly string[] = ["text", "json"];
 
 /** Parses argv (without node and the script). */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -127,6 +131,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   const format = values.format ?? "text";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: ${format}`);
+  if (command === "read" && !READ_FORMATS.includes(format))
     throw new UsageError(`--format: ${format}`);
   return {
     command,

@@ -7,6 +7,7 @@ import type { CliIo } from "./cli-io";
 import { runAnnotate } from "./command-annotate";
 import { runCheck } from "./command-check";
 import { runNarrative } from "./command-narrative";
+import { runRead } from "./command-read";
 import { runTemplate } from "./command-template";
 import { parseCliArguments, UsageError, type CliArguments } from "./parse-args";
 import { packageVersion } from "./version";
@@ -41,5 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runAnnotate(args, io);
     case "narrative":
       return runNarrative(args, io);
+    case "read":
+      return runRead(args, io);
   }
 }

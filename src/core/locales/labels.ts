@@ -15,7 +15,7 @@ const TABLE_NAMES: Record<Locale, Record<TableId, string>> = {
 };
 
 const EN_ROWS: Record<string, string> = {
-  规章: "Rules (规章)",
+  规章: "Government rules",
   行政规范性文件: "Normative documents",
   规范性文件: "Normative documents (2019)",
   行政许可: "Administrative licensing",
