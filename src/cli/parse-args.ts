@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Locale } from "../core/locales/locale";
+import { acceptedReportYear, reportYearRange } from "../core/model/report-year";
 import type { TableId } from "../core/model/tables";
 import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 
@@ -61,10 +62,16 @@ export function parseTables(text: string): TableId[] {
   return (["T2", "T3", "T4"] as const).filter((t) => ids.has(t));
 }
 
-function parseYear(text: string): number {
-  const year = Number(text);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100)
-    throw new UsageError(`--year: ${text}`);
+function parseYear(text: string, locale: Locale, today: Date = new Date()): number {
+  const { min, max } = reportYearRange(today);
+  const year = acceptedReportYear(text, today);
+  if (year === undefined) {
+    throw new UsageError(
+      locale === "en-US"
+        ? `--year ${text}: the report year must be a year from ${min} to ${max}`
+        : `--year ${text}：报告年度应为 ${min} 至 ${max} 之间的年份`,
+    );
+  }
   return year;
 }
 
@@ -142,7 +149,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     locale,
     format: format as OutputFormat,
     tables: values.tables === undefined ? ["T2", "T3", "T4"] : parseTables(values.tables),
-    ...(values.year === undefined ? {} : { year: parseYear(values.year) }),
+    ...(values.year === undefined ? {} : { year: parseYear(values.year, locale) }),
     ...(values.agency === undefined || values.agency.trim() === ""
       ? {}
       : { agency: values.agency.trim() }),

@@ -7,6 +7,7 @@ import { formatFinding, formatFix } from "../core/locales/messages";
 import type { Locale } from "../core/locales/locale";
 import { tableName } from "../core/locales/labels";
 import type { FigureSet } from "../core/model/figure-set";
+import { acceptedReportYear, reportYearRange } from "../core/model/report-year";
 import type { LocatedTable } from "../core/model/figures";
 import type { TableId } from "../core/model/tables";
 import { generateNarrative } from "../core/narrative/generate";
@@ -20,7 +21,7 @@ import { clear, h, uniqueId } from "./dom";
 import { describeError } from "./error-text";
 import { checkDraft, checkTables, problemAddresses, type CheckOutcome } from "./report";
 import { paneTexts } from "./texts";
-import { InvalidYearError, reportYearRange } from "./year";
+import { InvalidYearError } from "./year";
 
 /** Which operations the host's API sets allow (checked at run time; see taskpane.ts). */
 export interface PaneSupport {
@@ -444,7 +445,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
 
   // 4. Narrative ---------------------------------------------------------------------------------
   const narrativeSection = section(t.narrativeHeading, "narrative");
-  const yearRange = reportYearRange();
+  const yearRange = reportYearRange(new Date());
   const yearInput = h(doc, "input", {
     attrs: {
       type: "number",
@@ -464,8 +465,8 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
   const typedYear = (): number | undefined => {
     const text = yearInput.value.trim();
     if (text === "") return undefined;
-    const year = /^\d{4}$/u.test(text) ? Number(text) : Number.NaN;
-    if (!(year >= yearRange.min && year <= yearRange.max)) {
+    const year = acceptedReportYear(text, new Date());
+    if (year === undefined) {
       yearInput.setAttribute("aria-invalid", "true");
       throw new InvalidYearError(text, yearRange.min, yearRange.max);
     }
