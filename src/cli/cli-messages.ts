@@ -83,6 +83,8 @@ export interface CliText {
   readonly findingsEmpty: string;
   readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
+  /** `narrative` from tables that fail the check. */
+  readonly narrativeFromFailingTables: (errors: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -162,6 +164,8 @@ const ZH: CliText = {
   findingsEmpty: "未发现问题。",
   narrativeNoTables: "未找到表格，无法生成正文。",
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
+  narrativeFromFailingTables: (n) =>
+    `注意：表格有 ${n} 个错误，以下文字中的数字可能不准确。请先用 xxgk check 查看并改正表格。`,
 };
 
 const EN: CliText = {
@@ -208,6 +212,8 @@ const EN: CliText = {
   findingsEmpty: "No problems found.",
   narrativeNoTables: "No tables found: no narrative can be written.",
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
+  narrativeFromFailingTables: (n) =>
+    `Note: the tables have ${n} error${n === 1 ? "" : "s"}: figures in the text below may be wrong. Run xxgk check to see and correct them first.`,
 };
 
 /** The frame texts of a locale. */

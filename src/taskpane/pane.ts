@@ -508,8 +508,18 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
           state.settings = currentSettings();
           state.paragraphs = generateNarrative(set, state.settings, deps.locale).map((p) => p.text);
           clear(paragraphsBox);
+          // Written from tables that fail the check: said above the text, not inside it.
+          const errors = state.outcome?.errors ?? 0;
+          if (errors > 0)
+            paragraphsBox.append(
+              h(doc, "p", {
+                className: "note narrative-warning",
+                text: t.narrativeFromFailingTables(errors),
+                attrs: { id: "narrative-warning" },
+              }),
+            );
           for (const p of state.paragraphs) paragraphsBox.append(h(doc, "p", { text: p }));
-          status.textContent = "";
+          status.textContent = errors > 0 ? t.narrativeFromFailingTables(errors) : t.done;
           return Promise.resolve();
         },
         true,
