@@ -126,12 +126,12 @@ Options for all: --lang en (English output)  --help  --version
 Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
 
 const ZH: CliText = {
-  severity: { error: "错误", warning: "警告", info: "提示" },
+  severity: { error: "错误", warning: "警告", info: "说明" },
   tableNames: { T2: "表二", T3: "表三", T4: "表四" },
   clean: "未发现问题",
   unreadable: "无法读取",
   fileCounts: (e, w, i) =>
-    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 个提示`] : [])].join("，"),
+    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 条说明`] : [])].join("，"),
   summary: (s) =>
     `共 ${s.files} 个文件：已检查 ${s.checked} 个，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
   noTables: "未找到表格",
