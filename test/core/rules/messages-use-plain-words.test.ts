@@ -2,6 +2,7 @@
  * Issue 9: finding messages spoke jargon (左边/右边/相差, 勾稽关系不成立) and left Chinese in the English
  * text (规章, 国办公开办函). The sum messages now name both sides in plain words and the unsigned gap.
  */
+import { quantityLabel } from "../../../src/core/locales/labels";
 import { formatFinding } from "../../../src/core/locales/messages";
 import { FINDING_CODES, type Finding } from "../../../src/core/rules/finding";
 
@@ -53,4 +54,12 @@ test("R7 and the 2019-format message are English in English", () => {
   );
   const r8: Finding = { ...r1, rule: "R8", code: "format-2019", params: {} };
   expect(formatFinding(r8, "en-US")).not.toMatch(/\p{Script=Han}/u);
+});
+
+test("quantity names of the narrative rules are English in English", () => {
+  expect(quantityLabel("applicant:法人或其他组织", "en-US")).toBe(
+    "requests from legal persons or other organisations",
+  );
+  expect(quantityLabel("outcome:三(三)", "en-US")).toBe("III.(3) refused");
+  expect(quantityLabel("outcome:三(三)", "zh-CN")).toBe("不予公开");
 });
