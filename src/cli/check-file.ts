@@ -95,6 +95,6 @@ export async function checkFile(
     file: display,
     status: "checked",
     tables: tableEntries(report.tables),
-    findings: findingEntries(result.problems, settings.locale),
+    findings: findingEntries(result.problems, settings.locale, report.narrative),
   };
 }

@@ -29,6 +29,7 @@ export function textOutput(write: (text: string) => void, locale: Locale): Check
   const colon = english ? ": " : "：";
   const [open, close] = english ? [" (", ")"] : ["（", "）"];
   const join = english ? "; " : "；";
+  const [quoteOpen, quoteClose] = english ? ["“", "”"] : ["「", "」"];
   return {
     file(entry) {
       if (entry.status === "unreadable") {
@@ -66,6 +67,7 @@ export function textOutput(write: (text: string) => void, locale: Locale): Check
         }
         const label = `[${t.severity[f.severity]}] ${f.rule}`;
         write(`  ${label} ${f.message}\n`);
+        if (f.quote !== undefined) write(`      ${quoteOpen}${f.quote}${quoteClose}\n`);
         if (f.fixText !== undefined && f.problem !== lastProblem) write(`      → ${f.fixText}\n`);
         lastProblem = f.problem;
       }
@@ -112,6 +114,7 @@ export const CSV_COLUMNS = [
   "fix_cell",
   "fix_value",
   "message",
+  "quote",
 ] as const;
 
 /** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
@@ -122,7 +125,7 @@ export function csvOutput(write: (text: string) => void): CheckOutput {
   return {
     file(entry) {
       if (entry.status === "unreadable") {
-        row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error]);
+        row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error, ""]);
         return;
       }
       if (entry.findings.length === 0) row([entry.file, entry.status]);
@@ -144,6 +147,7 @@ export function csvOutput(write: (text: string) => void): CheckOutput {
               : `${f.fix.where.table}/${f.fix.where.row}/${f.fix.where.column}`),
           f.fix?.value,
           f.message,
+          f.quote,
         ]);
       }
     },

@@ -84,6 +84,8 @@ export interface CliText {
   readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
   readonly extracted: (file: string, reports: number, unreadable: number) => string;
+  /** `narrative` from tables that fail the check. */
+  readonly narrativeFromFailingTables: (errors: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -100,6 +102,8 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         按表格数字生成总体情况的段落
   extract <文件或文件夹>... -o <figures.xlsx|figures.csv>
         把每份报告表二、表三、表四的数字写成一行（可粘贴到汇总表）；无法读取的文件也占一行并注明原因
+  read <文件> [--format text|json]
+        列出读到的内容：表格每一格的位置、类型和原文；正文中的每个数字对应的数量和单元格；未采用的数字及原因
 
 通用选项：--lang en（英文输出）  --help  --version
 退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
@@ -120,17 +124,20 @@ Commands:
   extract <files or folders>... -o <figures.xlsx|figures.csv>
         write the figures of tables 2, 3 and 4 of every report as one row each (for a summary sheet);
         a file that cannot be read is a row with its reason
+  read <file> [--format text|json]
+        show what was read: every table cell with its place, kind and text; every figure of the text
+        with the quantity and cells it was tied to; the figures not taken, and why
 
 Options for all: --lang en (English output)  --help  --version
 Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
 
 const ZH: CliText = {
-  severity: { error: "错误", warning: "警告", info: "提示" },
+  severity: { error: "错误", warning: "警告", info: "说明" },
   tableNames: { T2: "表二", T3: "表三", T4: "表四" },
   clean: "未发现问题",
   unreadable: "无法读取",
   fileCounts: (e, w, i) =>
-    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 个提示`] : [])].join("，"),
+    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 条说明`] : [])].join("，"),
   summary: (s) =>
     `共 ${s.files} 个文件：已检查 ${s.checked} 个，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
   noTables: "未找到表格",
@@ -165,6 +172,8 @@ const ZH: CliText = {
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
   extracted: (f, n, u) =>
     `已把 ${n} 个文件的数字写入 ${f}${u > 0 ? `（其中 ${u} 个文件无法读取，见“状态”列）` : ""}`,
+  narrativeFromFailingTables: (n) =>
+    `注意：表格有 ${n} 个错误，以下文字中的数字可能不准确。请先用 xxgk check 查看并改正表格。`,
 };
 
 const EN: CliText = {
@@ -213,6 +222,8 @@ const EN: CliText = {
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
   extracted: (f, n, u) =>
     `figures of ${n} report${n === 1 ? "" : "s"} written to ${f}${u > 0 ? ` (${u} could not be read: see the status column)` : ""}`,
+  narrativeFromFailingTables: (n) =>
+    `Note: the tables have ${n} error${n === 1 ? "" : "s"}: figures in the text below may be wrong. Run xxgk check to see and correct them first.`,
 };
 
 /** The frame texts of a locale. */

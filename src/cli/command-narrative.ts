@@ -3,6 +3,7 @@
  * the core's generator in the chosen language, one paragraph per block separated by a blank line.
  */
 import * as path from "node:path";
+import { checkReport } from "../core/check";
 import { figureSet } from "../core/model/figure-set";
 import { generateNarrative } from "../core/narrative/generate";
 import { UnreadableFileError } from "../xlsx/errors";
@@ -11,7 +12,10 @@ import type { CliIo } from "./cli-io";
 import { loadReport } from "./load-report";
 import type { CliArguments } from "./parse-args";
 
-/** Runs `narrative`; returns the exit code (2 when the file has no tables to write from). */
+/**
+ * Runs `narrative`; returns the exit code: 0 written, 1 written from tables that fail the check
+ * (said on stderr before the text), 2 when the file has no tables to write from.
+ */
 export async function runNarrative(args: CliArguments, io: CliIo): Promise<number> {
   const text = cliText(args.locale);
   const colon = args.locale === "en-US" ? ": " : "：";
@@ -30,6 +34,14 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
   }
   const year = args.year ?? report.identity.year;
   const agency = args.agency ?? report.identity.agency;
+  // Errors counted as problems, as check and the pane count them: one wrong cell counts once.
+  const problems = checkReport({
+    tables: report.tables,
+    ...(year === undefined ? {} : { year }),
+    ...(agency === undefined ? {} : { agency }),
+  }).problems;
+  const errors = problems.filter((p) => p.findings.some((f) => f.severity === "error")).length;
+  if (errors > 0) io.stderr(`${text.narrativeFromFailingTables(errors)}\n`);
   const paragraphs = generateNarrative(
     figureSet(report.tables),
     {
@@ -40,5 +52,5 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     args.locale,
   );
   io.stdout(`${paragraphs.map((p) => p.text).join("\n\n")}\n`);
-  return 0;
+  return errors > 0 ? 1 : 0;
 }

@@ -19,6 +19,7 @@ import {
 } from "../core/model/figures";
 import { formatFinding, formatFix } from "../core/locales/messages";
 import type { Locale } from "../core/locales/locale";
+import { quoteFinding } from "../core/narrative/quote";
 import type { CellRef, Finding, Problem, RuleId, Severity } from "../core/rules/finding";
 
 /**
@@ -69,6 +70,14 @@ export interface FindingEntry {
   readonly difference?: number;
   readonly fix?: { readonly cell?: string; readonly where: WhereEntry; readonly value: number };
   readonly message: string;
+  /** For a narrative finding: its sentence, shortened around the figures (core/narrative/quote). */
+  readonly quote?: string;
+  /** For a narrative finding: the spans of the checked text it points at (offsets in UTF-16 units). */
+  readonly spans?: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+  }[];
   /** Not in JSON: the fix as a sentence, and the problem the finding belongs to (for text output). */
   readonly fixText?: string;
   readonly problem: number;
@@ -130,17 +139,30 @@ export function qualifiedRange(t: TableEntry): string | undefined {
   return t.sheet === undefined || t.range === undefined ? undefined : qualify(t.sheet, t.range);
 }
 
-/** The finding entries of a check, problem by problem (a shared fix first, then its findings). */
-export function findingEntries(problems: readonly Problem[], locale: Locale): FindingEntry[] {
+/**
+ * The finding entries of a check, problem by problem (a shared fix first, then its findings).
+ * `narrative` is the text the check read, which narrative findings' spans point into.
+ */
+export function findingEntries(
+  problems: readonly Problem[],
+  locale: Locale,
+  narrative?: string,
+): FindingEntry[] {
   const entries: FindingEntry[] = [];
   problems.forEach((problem, index) => {
-    for (const f of problem.findings) entries.push(findingEntry(f, index, locale));
+    for (const f of problem.findings) entries.push(findingEntry(f, index, locale, narrative));
   });
   return entries;
 }
 
-function findingEntry(f: Finding, problem: number, locale: Locale): FindingEntry {
+function findingEntry(
+  f: Finding,
+  problem: number,
+  locale: Locale,
+  narrative: string | undefined,
+): FindingEntry {
   const cells = f.cells.flatMap((c) => (c.address === undefined ? [] : [c.address]));
+  const quote = narrative === undefined ? undefined : quoteFinding(narrative, f);
   return {
     rule: f.rule,
     severity: f.severity,
@@ -161,6 +183,10 @@ function findingEntry(f: Finding, problem: number, locale: Locale): FindingEntry
           fixText: formatFix(f.fix, locale),
         }),
     message: formatFinding(f, locale),
+    ...(quote === undefined ? {} : { quote }),
+    ...(f.spans === undefined || f.spans.length === 0
+      ? {}
+      : { spans: f.spans.map((x) => ({ start: x.start, end: x.end, text: x.text })) }),
     problem,
   };
 }
@@ -178,6 +204,8 @@ export function findingJson(f: FindingEntry): Record<string, unknown> {
     ...(f.difference === undefined ? {} : { difference: f.difference }),
     ...(f.fix === undefined ? {} : { fix: f.fix }),
     message: f.message,
+    ...(f.quote === undefined ? {} : { quote: f.quote }),
+    ...(f.spans === undefined ? {} : { spans: f.spans }),
   };
 }
 

@@ -4,11 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import type { Locale } from "../core/locales/locale";
+import { acceptedReportYear, reportYearRange } from "../core/model/report-year";
 import type { TableId } from "../core/model/tables";
 import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 
 /** The commands. */
-export const COMMANDS = ["template", "check", "annotate", "narrative", "extract"] as const;
+export const COMMANDS = ["template", "check", "annotate", "narrative", "extract", "read"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Thrown for arguments the command line cannot accept; its message is shown with the usage hint. */
@@ -63,10 +64,16 @@ export function parseTables(text: string): TableId[] {
   return (["T2", "T3", "T4"] as const).filter((t) => ids.has(t));
 }
 
-function parseYear(text: string): number {
-  const year = Number(text);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100)
-    throw new UsageError(`--year: ${text}`);
+function parseYear(text: string, locale: Locale, today: Date = new Date()): number {
+  const { min, max } = reportYearRange(today);
+  const year = acceptedReportYear(text, today);
+  if (year === undefined) {
+    throw new UsageError(
+      locale === "en-US"
+        ? `--year ${text}: the report year must be a year from ${min} to ${max}`
+        : `--year ${text}：报告年度应为 ${min} 至 ${max} 之间的年份`,
+    );
+  }
   return year;
 }
 
@@ -78,7 +85,11 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
     annotate: { min: 2, max: 2, options: ["last-year", "year", "agency"] },
     narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
     extract: { min: 1, max: Infinity, options: ["output"] },
+    read: { min: 1, max: 1, options: ["format"] },
   };
+
+/** The formats `read` writes (a reading is not rows of findings: no CSV). */
+const READ_FORMATS: readonly string[] = ["text", "json"];
 
 /** Parses argv (without node and the script). */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -146,6 +157,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const format = values.format ?? "text";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format: ${format}`);
+  if (command === "read" && !READ_FORMATS.includes(format))
+    throw new UsageError(`--format: ${format}`);
   return {
     command,
     positionals: rest,
@@ -154,7 +167,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     locale,
     format: format as OutputFormat,
     tables: values.tables === undefined ? ["T2", "T3", "T4"] : parseTables(values.tables),
-    ...(values.year === undefined ? {} : { year: parseYear(values.year) }),
+    ...(values.year === undefined ? {} : { year: parseYear(values.year, locale) }),
     ...(values.agency === undefined || values.agency.trim() === ""
       ? {}
       : { agency: values.agency.trim() }),

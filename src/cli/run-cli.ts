@@ -8,6 +8,7 @@ import { runAnnotate } from "./command-annotate";
 import { runCheck } from "./command-check";
 import { runExtract } from "./command-extract";
 import { runNarrative } from "./command-narrative";
+import { runRead } from "./command-read";
 import { runTemplate } from "./command-template";
 import { parseCliArguments, UsageError, type CliArguments } from "./parse-args";
 import { packageVersion } from "./version";
@@ -44,5 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runNarrative(args, io);
     case "extract":
       return runExtract(args, io);
+    case "read":
+      return runRead(args, io);
   }
 }

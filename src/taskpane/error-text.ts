@@ -1,6 +1,7 @@
 /** The pane's message for an error thrown by the adapter (or anything else, briefly). */
 import type { Locale } from "../core/locales/locale";
 import { AdapterError } from "../excel/errors";
+import { InvalidYearError } from "./year";
 
 interface ErrorFields {
   readonly kind?: string;
@@ -18,6 +19,11 @@ interface ErrorFields {
 
 /** A short, useful message: what happened, where, and what to do. */
 export function describeError(error: unknown, locale: Locale): string {
+  if (error instanceof InvalidYearError) {
+    return locale === "zh-CN"
+      ? `报告年度「${error.text}」无效：请填写 ${error.min} 至 ${error.max} 之间的年份（如 ${error.max - 2}），未保存、未生成。`
+      : `The report year "${error.text}" is not valid: enter a year from ${error.min} to ${error.max} (e.g. ${error.max - 2}). Nothing was saved or generated.`;
+  }
   if (!(error instanceof AdapterError)) {
     const name = error instanceof Error ? error.name : "Error";
     return locale === "zh-CN"

@@ -7,9 +7,11 @@ import { formatFinding, formatFix } from "../core/locales/messages";
 import type { Locale } from "../core/locales/locale";
 import { tableName } from "../core/locales/labels";
 import type { FigureSet } from "../core/model/figure-set";
+import { acceptedReportYear, reportYearRange } from "../core/model/report-year";
 import type { LocatedTable } from "../core/model/figures";
 import type { TableId } from "../core/model/tables";
 import { generateNarrative } from "../core/narrative/generate";
+import { quoteFinding } from "../core/narrative/quote";
 import type { Finding, Problem } from "../core/rules/finding";
 import { readReportText } from "../core/text/report-text";
 import type { WorkbookPort } from "../excel/adapter";
@@ -19,6 +21,7 @@ import { clear, h, uniqueId } from "./dom";
 import { describeError } from "./error-text";
 import { checkDraft, checkTables, problemAddresses, type CheckOutcome } from "./report";
 import { paneTexts } from "./texts";
+import { InvalidYearError } from "./year";
 
 /** Which operations the host's API sets allow (checked at run time; see taskpane.ts). */
 export interface PaneSupport {
@@ -108,6 +111,8 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       status.textContent = "";
       alert.textContent = describeError(error, deps.locale);
     } finally {
+      // An action that set no message of its own must not leave 「正在处理…」 on screen.
+      if (status.textContent === t.working) status.textContent = t.done;
       main.removeAttribute("aria-busy");
       // Buttons of findings replaced by a new check are gone from the page: forget them.
       for (let i = buttons.length - 1; i >= 0; i--)
@@ -208,7 +213,10 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
         t.insert,
         async () => {
           const tables = tableBoxes.filter((b) => b.input.checked).map((b) => b.id);
-          if (tables.length === 0) return;
+          if (tables.length === 0) {
+            status.textContent = t.noTablesChosen;
+            return;
+          }
           const result = await deps.port.insert({
             tables,
             target: where.value() === "selection" ? "selection" : "new-sheet",
@@ -371,6 +379,12 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     return h(doc, "p", { className: "numbers", text: parts.join(" · ") });
   };
 
+  /** The sentence a narrative finding is about, shortened (the same quote as `xxgk check`). */
+  const quoteLine = (text: string, f: Finding): HTMLElement[] => {
+    const quote = quoteFinding(text, f);
+    return quote === undefined ? [] : [h(doc, "p", { className: "quote", text: t.quote(quote) })];
+  };
+
   const renderFindings = (outcome: CheckOutcome): void => {
     clear(findingsList);
     summary.textContent =
@@ -431,8 +445,14 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
 
   // 4. Narrative ---------------------------------------------------------------------------------
   const narrativeSection = section(t.narrativeHeading, "narrative");
+  const yearRange = reportYearRange(new Date());
   const yearInput = h(doc, "input", {
-    attrs: { type: "number", min: "2019", max: "2100", inputmode: "numeric" },
+    attrs: {
+      type: "number",
+      min: String(yearRange.min),
+      max: String(yearRange.max),
+      inputmode: "numeric",
+    },
   });
   const agencyInput = h(doc, "input", { attrs: { type: "text", autocomplete: "organization" } });
   const selfInput = h(doc, "input", { attrs: { type: "text" } });
@@ -441,10 +461,22 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     if (s.agency !== undefined && agencyInput.value === "") agencyInput.value = s.agency;
     if (s.self !== undefined && selfInput.value === "") selfInput.value = s.self;
   };
+  /** The year typed, undefined when blank; a year outside the range is an InvalidYearError. */
+  const typedYear = (): number | undefined => {
+    const text = yearInput.value.trim();
+    if (text === "") return undefined;
+    const year = acceptedReportYear(text, new Date());
+    if (year === undefined) {
+      yearInput.setAttribute("aria-invalid", "true");
+      throw new InvalidYearError(text, yearRange.min, yearRange.max);
+    }
+    yearInput.removeAttribute("aria-invalid");
+    return year;
+  };
   const currentSettings = (): ReportSettings => {
-    const year = Number.parseInt(yearInput.value, 10);
+    const year = typedYear();
     return {
-      ...(Number.isInteger(year) ? { year } : {}),
+      ...(year === undefined ? {} : { year }),
       ...(agencyInput.value.trim() === "" ? {} : { agency: agencyInput.value.trim() }),
       ...(selfInput.value.trim() === "" ? {} : { self: selfInput.value.trim() }),
     };
@@ -476,8 +508,18 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
           state.settings = currentSettings();
           state.paragraphs = generateNarrative(set, state.settings, deps.locale).map((p) => p.text);
           clear(paragraphsBox);
+          // Written from tables that fail the check: said above the text, not inside it.
+          const errors = state.outcome?.errors ?? 0;
+          if (errors > 0)
+            paragraphsBox.append(
+              h(doc, "p", {
+                className: "note narrative-warning",
+                text: t.narrativeFromFailingTables(errors),
+                attrs: { id: "narrative-warning" },
+              }),
+            );
           for (const p of state.paragraphs) paragraphsBox.append(h(doc, "p", { text: p }));
-          status.textContent = "";
+          status.textContent = errors > 0 ? t.narrativeFromFailingTables(errors) : t.done;
           return Promise.resolve();
         },
         true,
@@ -541,6 +583,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
                   " ",
                   formatFinding(f, deps.locale),
                 ]),
+                ...quoteLine(draft.text, f),
                 numbersLine(f),
               ],
             ),

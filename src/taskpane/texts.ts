@@ -70,6 +70,14 @@ export interface PaneTexts {
   readonly draftNotCompared: (address: string) => string;
   readonly draftNeedsCheck: string;
   readonly working: string;
+  /** An action finished without a message of its own. */
+  readonly done: string;
+  /** 插入表格 pressed with no table ticked. */
+  readonly noTablesChosen: string;
+  /** The sentence a narrative finding is about, quoted. */
+  readonly quote: (text: string) => string;
+  /** The narrative was written from tables that fail the check. */
+  readonly narrativeFromFailingTables: (errors: number) => string;
   /** What the ribbon's 检查本表 last did. */
   readonly lastCheck: (record: LastCheck) => string;
   readonly unsupported: (feature: string, version: string) => string;
@@ -97,22 +105,21 @@ const ZH: PaneTexts = {
   check: "检查",
   checkAndHighlight: "检查并标记",
   clear: "清除标记",
-  summary: (errors, warnings, rules) =>
-    `${errors} 个错误 · ${warnings} 个提示 · 已检查 ${rules} 条规则`,
+  summary: (errors, warnings) => `${errors} 个错误 · ${warnings} 个警告`,
   noTables: "没有找到年报表格。可先插入表格，或把去年的表格粘贴到工作表中。",
-  highlighted: (count) =>
-    `已在表格中标记（${count} 处规则范围）：错误为红底深红字，提示为黄底深褐字；修改数字后标记自动更新。`,
+  highlighted: () =>
+    "已在表格中标出问题：错误为红底深红字，警告为黄底深褐字；修改数字后标记自动更新。",
   protectedSkipped: (sheets) => `工作表「${sheets}」受保护，未作标记。`,
   cleared: (count) => `已清除本助手添加的 ${count} 处标记；您自己的格式未作改动。`,
   clearProtected: (sheets) => `工作表「${sheets}」受保护，其中的标记未清除；撤销保护后再清除。`,
   clearMissing: (sheets) => `工作表「${sheets}」已不存在，已跳过。`,
   mergedCells: (ranges) =>
     `这些填数字的单元格被合并了：${ranges}。合并后只有左上角的数字有效，其余按空白计。请取消合并，分别填写。`,
-  severity: { error: "错误", warning: "提示", info: "说明" },
-  legend: "红色标记为错误，黄色标记为提示。",
-  left: "左边",
-  right: "右边",
-  difference: "相差",
+  severity: { error: "错误", warning: "警告", info: "说明" },
+  legend: "红色标记为错误，黄色标记为警告。",
+  left: "填写的数",
+  right: "算出的数",
+  difference: "差额",
   locate: (address) => `定位 ${address}`,
   alsoBroken: (count) => `同一处数字还使另外 ${count} 条规则不成立：`,
   lastYearHeading: "上年数据（核对上年结转、现行有效）",
@@ -122,7 +129,7 @@ const ZH: PaneTexts = {
   refreshSheets: "刷新工作表列表",
   lastYearText: "或粘贴上年年报文字",
   useLastYear: "读取上年数据",
-  lastYearLoaded: (tables) => `已读取上年数据：${tables}。再次检查时将核对 X1、X2。`,
+  lastYearLoaded: (tables) => `已读取上年数据：${tables}。再次检查时将核对上年结转和现行有效件数。`,
   lastYearEmpty: "没有在上年数据中找到表格。",
   narrativeHeading: "报告文字",
   year: "报告年度",
@@ -139,15 +146,21 @@ const ZH: PaneTexts = {
   writeNarrative: "写入「报告文字」工作表",
   narrativeWritten: (sheet) => `已写入工作表「${sheet}」。`,
   checkDraft: "检查选中的草稿",
-  draftHint: "在工作表中选中放有您自己草稿的单元格，再点此按钮，核对文字与表格（N1–N4）。",
+  draftHint:
+    "在工作表中选中放有您自己草稿的单元格，再点此按钮，核对文字中的数字是否前后一致、是否与表格一致。",
   draftOk: (address) => `草稿（${address}）与表格一致，未发现问题。`,
   draftNotCompared: (address) =>
     `草稿（${address}）未发现文字问题，但未与表格比对：检查时没有找到年报表格。`,
-  draftNeedsCheck: "请先检查表格，再检查草稿：草稿中的数字要与表格中的数字比对（N3）。",
+  draftNeedsCheck: "请先检查表格，再检查草稿：草稿中的数字要与表格中的数字比对。",
   working: "正在处理…",
+  done: "已完成。",
+  noTablesChosen: "没有勾选表格：请至少勾选一张表格，再点“插入表格”。",
+  quote: (text) => `「${text}」`,
+  narrativeFromFailingTables: (errors) =>
+    `表格有 ${errors} 个错误，以下文字中的数字可能不准确。请先改正表格，再生成文字。`,
   lastCheck: (r) => {
     const counts =
-      r.counts === undefined ? "" : `${r.counts.errors} 个错误 · ${r.counts.warnings} 个提示`;
+      r.counts === undefined ? "" : `${r.counts.errors} 个错误 · ${r.counts.warnings} 个警告`;
     switch (r.status) {
       case "ok":
         return `上次“检查本表”：${r.sheet ?? ""} ${counts}，已在表格中标记。`;
@@ -187,11 +200,11 @@ const EN: PaneTexts = {
   check: "Check",
   checkAndHighlight: "Check and highlight",
   clear: "Clear highlights",
-  summary: (errors, warnings, rules) =>
-    `${errors} error${errors === 1 ? "" : "s"} · ${warnings} warning${warnings === 1 ? "" : "s"} · ${rules} rules checked`,
+  summary: (errors, warnings) =>
+    `${errors} error${errors === 1 ? "" : "s"} · ${warnings} warning${warnings === 1 ? "" : "s"}`,
   noTables: "No report tables found. Insert the tables, or paste last year's tables into a sheet.",
-  highlighted: (count) =>
-    `Highlighted (${count} rule ranges): errors in red, warnings in yellow; they update as you type.`,
+  highlighted: () =>
+    "The problems are marked in the tables: errors in red, warnings in yellow; the marks update as you type.",
   protectedSkipped: (sheets) => `Sheet "${sheets}" is protected and was not highlighted.`,
   cleared: (count) =>
     `Removed ${count} highlight(s) added by this add-in; your own formats are unchanged.`,
@@ -202,8 +215,8 @@ const EN: PaneTexts = {
     `These number cells are merged: ${ranges}. Only the top-left cell of a merge keeps its number; unmerge them and fill each cell.`,
   severity: { error: "Error", warning: "Warning", info: "Note" },
   legend: "Red marks errors, yellow marks warnings.",
-  left: "Left",
-  right: "Right",
+  left: "Entered",
+  right: "Computed",
   difference: "Difference",
   locate: (address) => `Go to ${address}`,
   alsoBroken: (count) => `The same figure also breaks ${count} other rule(s):`,
@@ -216,13 +229,14 @@ const EN: PaneTexts = {
   lastYearText: "Or paste last year's report text",
   useLastYear: "Read last year's figures",
   lastYearLoaded: (tables) =>
-    `Last year's figures read: ${tables}. The next check includes X1 and X2.`,
+    `Last year's figures read: ${tables}. The next check compares the carried-over requests and the rules in force with them.`,
   lastYearEmpty: "No tables found in last year's figures.",
   narrativeHeading: "Report text",
   year: "Report year",
   agency: "Agency name",
   self: "Self-reference",
-  selfHint: "e.g. 我局, 我街道 (blank: 本机关)",
+  selfHint:
+    'How the agency calls itself in the Chinese text, e.g. "our bureau" (blank: "this agency")',
   saveSettings: "Save settings",
   settingsSaved: "Settings saved in this workbook.",
   generate: "Generate text",
@@ -230,30 +244,36 @@ const EN: PaneTexts = {
   copy: "Copy text",
   copied: "Copied to the clipboard.",
   copyFailed: "Could not copy automatically: select the text and press Ctrl+C.",
-  writeNarrative: "Write to sheet 报告文字",
+  writeNarrative: "Write to a new sheet",
   narrativeWritten: (sheet) => `Written to sheet "${sheet}".`,
   checkDraft: "Check the selected draft",
-  draftHint: "Select the cells holding your own draft, then check it against the tables (N1–N4).",
+  draftHint:
+    "Select the cells holding your own draft, then check that its figures agree with each other and with the tables.",
   draftOk: (address) => `The draft (${address}) agrees with the tables.`,
   draftNotCompared: (address) =>
     `No problems in the draft's wording (${address}), but it was not compared with the tables: the check found none.`,
   draftNeedsCheck:
-    "Check the tables first, then the draft: its figures are compared with the tables' (N3).",
+    "Check the tables first, then the draft: its figures are compared with the tables'.",
   working: "Working…",
+  done: "Done.",
+  noTablesChosen: 'No table is ticked: tick at least one table, then press "Insert tables".',
+  quote: (text) => `“${text}”`,
+  narrativeFromFailingTables: (errors) =>
+    `The tables have ${errors} error${errors === 1 ? "" : "s"}: figures in the text below may be wrong. Correct the tables first, then generate the text.`,
   lastCheck: (r) => {
     const counts =
       r.counts === undefined ? "" : `${r.counts.errors} error(s) · ${r.counts.warnings} warning(s)`;
     switch (r.status) {
       case "ok":
-        return `Last "检查本表" (Check this sheet): ${r.sheet ?? ""} ${counts}, highlighted.`;
+        return `Last "Check this sheet": ${r.sheet ?? ""} ${counts}, highlighted.`;
       case "protected":
-        return `Last "检查本表" (Check this sheet): sheet "${r.sheet ?? ""}" is protected and was not highlighted (${counts}). Unprotect it and check again.`;
+        return `Last "Check this sheet": sheet "${r.sheet ?? ""}" is protected and was not highlighted (${counts}). Unprotect it and check again.`;
       case "no-tables":
-        return `Last "检查本表" (Check this sheet): no report tables found on sheet "${r.sheet ?? ""}".`;
+        return `Last "Check this sheet": no report tables found on sheet "${r.sheet ?? ""}".`;
       case "unsupported":
-        return `Last "检查本表" (Check this sheet) could not run: this Excel cannot highlight (needs ExcelApi 1.6).`;
+        return `Last "Check this sheet" could not run: this Excel cannot highlight (needs ExcelApi 1.6).`;
       case "error":
-        return `Last "检查本表" (Check this sheet) did not finish (${r.code ?? "unknown"}). Check again from this pane.`;
+        return `Last "Check this sheet" did not finish (${r.code ?? "unknown"}). Check again from this pane.`;
     }
   },
   unsupported: (feature, version) =>

@@ -177,7 +177,7 @@ void describe("the task pane in Chromium", () => {
 
     await press(page, "检查");
     const summary = await page.locator("#summary").textContent();
-    assert.match(summary ?? "", /^[1-9]\d* 个错误 · \d+ 个提示 · 已检查 \d+ 条规则$/u);
+    assert.match(summary ?? "", /^[1-9]\d* 个错误 · \d+ 个警告$/u);
     const first = page.locator("#findings > li").first();
     assert.match((await first.textContent()) ?? "", /表三/u);
     await shoot(page, "01-check");
@@ -209,7 +209,7 @@ void describe("the task pane in Chromium", () => {
       );
 
     await press(page, "检查并标记");
-    await page.getByText(/已在表格中标记/u).waitFor();
+    await page.getByText(/已在表格中标出问题/u).waitFor();
     const marked = await page.evaluate(() => window.xxgkTest.highlightedCells("年报表格"));
     assert.ok(marked.error > 0, "errors are highlighted in the sheet");
     await shoot(page, "02-highlight");
@@ -263,8 +263,13 @@ void describe("the task pane in Chromium", () => {
     const n3 = page.locator('#draft-findings > li[data-rules="N3"]');
     assert.equal(await n3.count(), 1, "the draft's wrong figure is reported as N3");
     const numbers = (await n3.locator(".numbers").textContent()) ?? "";
-    assert.match(numbers, /左边 9\b/u);
-    assert.match(numbers, /右边 5\b/u);
+    assert.match(numbers, /填写的数 9\b/u);
+    assert.match(numbers, /算出的数 5\b/u);
+    // The sentence the finding is about is quoted under it.
+    assert.equal(
+      await n3.locator(".quote").textContent(),
+      "「2024年，我街道共收到政府信息公开申请9件，其中予以公开5件。」",
+    );
 
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
@@ -288,7 +293,7 @@ void describe("the task pane in Chromium", () => {
 
     await page.getByLabel("所有工作表").check();
     await press(page, "检查并标记");
-    await page.getByText(/已在表格中标记/u).waitFor();
+    await page.getByText(/已在表格中标出问题/u).waitFor();
     assert.equal(await page.locator('#findings > li[data-rules~="R9"]').count(), 0);
     const lastYear = (): Promise<number> =>
       page.evaluate(
@@ -334,7 +339,7 @@ void describe("the task pane in Chromium", () => {
     const ok = await open(record("ok"));
     assert.equal(
       await ok.page.locator("#last-check").textContent(),
-      "上次“检查本表”：表三 3 个错误 · 1 个提示，已在表格中标记。",
+      "上次“检查本表”：表三 3 个错误 · 1 个警告，已在表格中标记。",
     );
     await ok.page.close();
     const locked = await open(record("protected"));
@@ -424,9 +429,106 @@ void describe("the task pane in Chromium", () => {
     await press(page, "Check");
     assert.match(
       (await page.locator("#summary").textContent()) ?? "",
-      /^[1-9]\d* errors? · \d+ warnings? · \d+ rules checked$/u,
+      /^[1-9]\d* errors? · \d+ warnings?$/u,
     );
+    await press(page, "Generate text");
+    await page.getByLabel("Report year").fill("2024");
+    await press(page, "Save settings");
+    await press(page, "Generate text");
+    // No Chinese anywhere outside the quoted data: the sheet names, the cells' own labels (the
+    // sheet preview is test scaffolding) and the agency's self-reference examples.
+    const shown = await page.evaluate(() => {
+      const app = document.getElementById("app")!.cloneNode(true) as HTMLElement;
+      app.querySelector("#sheet-view")?.remove();
+      return app.innerText;
+    });
+    const cjk = shown
+      .split("\n")
+      // Quoted data and cell addresses (a sheet's name is the user's) are not the pane's words.
+      .map((line) => line.replace(/"[^"]*"|“[^”]*”|[^\s(（]+![$A-Z]+\$?\d+/gu, ""))
+      .filter((line) => /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]/u.test(line));
+    assert.deepEqual(cjk, []);
     await shoot(page, "05-english");
+    await page.close();
+  });
+
+  void it("ends every action: insert with nothing ticked says so, and the buttons come back", async () => {
+    const { page, errors } = await open();
+    for (const name of [
+      "表二 主动公开政府信息情况",
+      "表三 收到和处理政府信息公开申请情况",
+      "表四 政府信息公开行政复议、行政诉讼情况",
+    ])
+      await page.getByLabel(name).uncheck();
+    await press(page, "插入表格");
+    assert.equal(
+      await page.locator("#status").textContent(),
+      "没有勾选表格：请至少勾选一张表格，再点“插入表格”。",
+    );
+    assert.equal(await page.getByRole("button", { name: "检查", exact: true }).isDisabled(), false);
+    // 清除标记 with nothing marked, 刷新工作表列表: each ends with a message, never 「正在处理…」.
+    for (const name of ["清除标记", "刷新工作表列表", "读取上年数据", "保存设置"]) {
+      await press(page, name);
+      assert.notEqual(await page.locator("#status").textContent(), "正在处理…", name);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it("refuses a report year outside 2019 … next year, saving nothing", async () => {
+    const { page } = await open();
+    const max = new Date().getFullYear() + 1;
+    for (const year of ["99999", "1999", String(max + 1)]) {
+      await page.getByLabel("报告年度").fill(year);
+      await press(page, "保存设置");
+      assert.equal(
+        await page.locator("#alert").textContent(),
+        `报告年度「${year}」无效：请填写 2019 至 ${max} 之间的年份（如 ${max - 2}），未保存、未生成。`,
+      );
+      assert.equal(await page.getByLabel("报告年度").getAttribute("aria-invalid"), "true");
+    }
+    assert.equal(
+      (await page.evaluate(() => window.xxgkTest.snapshot().settings))["xxgk.report"],
+      undefined,
+    );
+    await page.getByLabel("报告年度").fill("2024");
+    await press(page, "保存设置");
+    assert.equal(await page.locator("#alert").textContent(), "");
+    assert.equal(
+      (await page.evaluate(() => window.xxgkTest.snapshot().settings))["xxgk.report"],
+      JSON.stringify({ year: 2024 }),
+    );
+    await page.close();
+  });
+
+  void it("warns above a narrative written from failing tables, and writes 【待填】 from a blank template", async () => {
+    const { page } = await open();
+    await press(page, "插入表格");
+    // Blank template: every figure is unknown, none is written as none.
+    await press(page, "检查");
+    await page.getByLabel("报告年度").fill("2024");
+    await press(page, "生成文字");
+    const blank = (await page.locator("#narrative-text p").allTextContents()).join("\n");
+    assert.doesNotMatch(blank, /未收到|未发生|没有|无上年|无结转/u);
+    assert.match(blank, /共收到政府信息公开申请【待填】件/u);
+    // Figures with one mistake: the tables fail, and the text says its figures may be wrong.
+    await typeFigures(page, true);
+    await press(page, "检查");
+    const errors = Number(
+      /^(\d+) 个错误/u.exec((await page.locator("#summary").textContent()) ?? "")?.[1],
+    );
+    assert.ok(errors > 0);
+    await press(page, "生成文字");
+    assert.equal(
+      await page.locator("#narrative-warning").textContent(),
+      `表格有 ${errors} 个错误，以下文字中的数字可能不准确。请先改正表格，再生成文字。`,
+    );
+    // The warning is not part of the text that is copied.
+    await press(page, "复制文字");
+    assert.doesNotMatch(
+      (await page.evaluate(() => window.xxgkTest.copied()))[0] ?? "",
+      /可能不准确/u,
+    );
     await page.close();
   });
 

@@ -52,7 +52,13 @@ test("the JSON output keeps its key structure", async () => {
   // Every cell of every finding of a workbook is a sheet-qualified A1 address; text reports have none.
   const files = run.files as {
     file: string;
-    findings?: { cells: string[]; fix?: { cell: string } }[];
+    findings?: {
+      rule: string;
+      cells: string[];
+      fix?: { cell: string };
+      quote?: string;
+      spans?: { text: string }[];
+    }[];
   }[];
   const workbook = files.find((f) => f.file === "a-broken.xlsx")!;
   const cells = workbook.findings!.flatMap((f) => [...f.cells, ...(f.fix ? [f.fix.cell] : [])]);
@@ -61,6 +67,10 @@ test("the JSON output keeps its key structure", async () => {
   const text = files.find((f) => f.file === "b-report.txt")!;
   expect(text.findings!.length).toBeGreaterThan(0);
   for (const f of text.findings!) expect(f.cells).toEqual([]);
+  // A narrative finding quotes its sentence and keeps the spans it points at (issue 7 item 5).
+  const narrative = text.findings!.find((f) => f.rule === "N1")!;
+  expect(narrative.quote).toContain("全年共主动公开信息38条");
+  expect(narrative.spans![0]!.text).toContain("全年共主动公开信息38条");
   expect(shape({ ...run, files: [] })).toMatchInlineSnapshot(`
 {
   "files": [],
@@ -86,7 +96,8 @@ test("CSV output has one row per finding and one per unreadable file", async () 
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message",
+    // `quote` was added at the end (issue 7): older readers of the first 13 columns are unaffected.
+    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message,quote",
   );
   expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
     "a-broken.xlsx,checked,R1,error",
@@ -192,4 +203,17 @@ test("a text, a '/' and a negative cell keep their kind and their text; only num
     kind: "invalid",
     text: "-1",
   });
+});
+
+test("text output quotes the sentence of a narrative finding on its own indented line", async () => {
+  const captured = captureIo(dir);
+  await runCli(["check", "b-report.txt"], captured.io);
+  const lines = captured.stdout().split("\n");
+  const at = lines.findIndex((l) => l.startsWith("  [错误] N1 "));
+  expect(lines[at + 1]).toBe(
+    "      「…严格履行审批程序，按照全面、准确的原则公布有关内容，全年共主动公开信息38条，其中履职依据信息1条，走进时庄栏目18条…」",
+  );
+  const english = captureIo(dir);
+  await runCli(["check", "--lang", "en", "b-report.txt"], english.io);
+  expect(english.stdout()).toContain("\n      “…严格履行审批程序");
 });

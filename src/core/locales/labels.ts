@@ -15,7 +15,7 @@ const TABLE_NAMES: Record<Locale, Record<TableId, string>> = {
 };
 
 const EN_ROWS: Record<string, string> = {
-  规章: "Rules (规章)",
+  规章: "Government rules",
   行政规范性文件: "Normative documents",
   规范性文件: "Normative documents (2019)",
   行政许可: "Administrative licensing",
@@ -168,6 +168,15 @@ const GROUP_ZH: Record<string, string> = {
   "三(六)": "其他处理",
 };
 
+const GROUP_EN: Record<string, string> = {
+  "三(一)": "III.(1) disclosed",
+  "三(二)": "III.(2) partly disclosed",
+  "三(三)": "III.(3) refused",
+  "三(四)": "III.(4) unavailable",
+  "三(五)": "III.(5) not processed",
+  "三(六)": "III.(6) otherwise closed",
+};
+
 /**
  * The name of a quantity a narrative claims (the narrative checker's quantity ids, such as
  * `applications-new`, `outcome:三(三)`, `rules:行政规范性文件:制发`), for messages.
@@ -178,10 +187,13 @@ export function quantityLabel(quantity: string, locale: Locale): string {
   const [kind, a, b] = quantity.split(":");
   if (kind === "outcome" && a !== undefined) {
     if (locale === "zh-CN") return GROUP_ZH[a] ?? rowLabel("T3", a, locale);
-    return rowLabel("T3", GROUP_ZH[a] === undefined ? a : `${a}`, locale);
+    return GROUP_EN[a] ?? rowLabel("T3", a, locale);
   }
   if (kind === "applicant" && a !== undefined) {
-    return locale === "zh-CN" ? `${a}申请` : `requests from ${columnLabel("T3", a, locale)}`;
+    if (locale === "zh-CN") return `${a}申请`;
+    return a === "法人或其他组织"
+      ? "requests from legal persons or other organisations"
+      : `requests from ${columnLabel("T3", a, locale)}`;
   }
   if (kind === "rules" && a !== undefined && b !== undefined) {
     return locale === "zh-CN"

@@ -24,6 +24,8 @@ interface Args {
   readonly reported: string;
   readonly computed: string;
   readonly difference: string;
+  /** The difference without its sign ("差 1"): plain words say which side is larger. */
+  readonly gap: string;
   readonly p: (name: string) => string;
   readonly has: (name: string) => boolean;
 }
@@ -39,17 +41,17 @@ function signed(value: number | undefined): string {
 }
 
 const SUM_RULE_ZH: Record<string, string> = {
-  "balance-mismatch": "勾稽关系（第一项加第二项等于第三项加第四项）",
-  "row-total-mismatch": "行合计（总计等于六类申请人之和）",
-  "column-total-mismatch": "列合计（（七）总计等于各项办理结果之和）",
-  "group-total-mismatch": "合计（总计等于四种结果之和）",
+  "balance-mismatch": "“第一项加第二项等于第三项（七）加第四项”",
+  "row-total-mismatch": "“总计等于六类申请人相加”",
+  "column-total-mismatch": "“（七）总计等于各项办理结果相加”",
+  "group-total-mismatch": "“总计等于四种结果相加”",
 };
 
 const SUM_RULE_EN: Record<string, string> = {
-  "balance-mismatch": "balance I + II = III.(7) + IV",
-  "row-total-mismatch": "row total",
-  "column-total-mismatch": "column total",
-  "group-total-mismatch": "group total",
+  "balance-mismatch": "rule I + II = III.(7) + IV",
+  "row-total-mismatch": "rule that the total equals the six applicant columns",
+  "column-total-mismatch": "rule that III.(7) equals the outcomes added up",
+  "group-total-mismatch": "rule that the total equals the four results added up",
 };
 
 const LEVEL_ZH: Record<AgencyLevel, string> = {
@@ -62,6 +64,18 @@ const LEVEL_ZH: Record<AgencyLevel, string> = {
   "city-gov-office": "市级人民政府办公室",
   province: "省级人民政府",
   "state-council-dept": "国务院部门",
+};
+
+const LEVEL_EN: Record<AgencyLevel, string> = {
+  township: "a township or sub-district office",
+  "county-dept": "a county-level department",
+  "county-gov": "a county-level government",
+  "county-gov-office": "a county-level government office",
+  "city-dept": "a city-level department",
+  "city-gov": "a city-level government",
+  "city-gov-office": "a city-level government office",
+  province: "a provincial government",
+  "state-council-dept": "a State Council department",
 };
 
 const SUM_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -105,18 +119,18 @@ const PARTIAL_EN: Record<string, string> = {
 
 function zh(code: FindingCode, a: Args): string {
   if (SUM_CODES.has(code) && a.unknownCell !== "") {
-    return `${a.unknownCell}不是数字；按${a.table}的${SUM_RULE_ZH[code]}，这一格应为 ${a.computed}。`;
+    return `${a.unknownCell}不是数字；按${a.table}${SUM_RULE_ZH[code]}，这一格应为 ${a.computed}。`;
   }
   const unknownNote = a.has("blankCells") ? `（其中 ${a.p("blankCells")} 格空白，按 0 计）` : "";
   switch (code) {
     case "balance-mismatch":
-      return `表三「${a.column}」列勾稽关系不成立：第一项加第二项之和为 ${a.reported}，第三项（七）总计加第四项之和为 ${a.computed}，相差 ${a.difference}${unknownNote}。`;
+      return `表三「${a.column}」列：第一项加第二项：${a.reported}；第三项（七）加第四项：${a.computed}。两者应相等，差 ${a.gap}${unknownNote}。`;
     case "row-total-mismatch":
-      return `表三「${a.row}」行：总计为 ${a.reported}，六类申请人之和为 ${a.computed}，相差 ${a.difference}${unknownNote}。`;
+      return `表三「${a.row}」行：总计：${a.reported}；六类申请人相加：${a.computed}。两者应相等，差 ${a.gap}${unknownNote}。`;
     case "column-total-mismatch":
-      return `表三「${a.column}」列：（七）总计为 ${a.reported}，各项办理结果之和为 ${a.computed}，相差 ${a.difference}${unknownNote}。`;
+      return `表三「${a.column}」列：（七）总计：${a.reported}；各项办理结果相加：${a.computed}。两者应相等，差 ${a.gap}${unknownNote}。`;
     case "group-total-mismatch":
-      return `表四「${a.row}」：总计为 ${a.reported}，结果维持、结果纠正、其他结果、尚未审结之和为 ${a.computed}，相差 ${a.difference}${unknownNote}。`;
+      return `表四「${a.row}」：总计：${a.reported}；结果维持、结果纠正、其他结果、尚未审结相加：${a.computed}。两者应相等，差 ${a.gap}${unknownNote}。`;
     case "carry-forward-exceeds":
       return `表三「${a.column}」列：结转下年度继续办理 ${a.reported} 件，超过本年新收与上年结转之和 ${a.computed} 件。`;
     case "outcome-group-exceeds-total":
@@ -160,13 +174,13 @@ function zh(code: FindingCode, a: Args): string {
     case "in-force-mismatch":
       return `表二「${a.row}」：现行有效 ${a.reported} 件；按上年现行有效 ${a.p("lastYear")} 件加本年制发、减本年废止，应为 ${a.computed} 件（文件失效不计入废止的，可在第六部分说明）。`;
     case "breakdown-sum-mismatch":
-      return `正文写共 ${a.reported}${a.p("unit")}，但“其中”所列各项之和为 ${a.computed}${a.p("unit")}，相差 ${a.difference}。`;
+      return `正文写共 ${a.reported}${a.p("unit")}，但“其中”所列各项加起来是 ${a.computed}${a.p("unit")}，差 ${a.gap}。`;
     case "part-exceeds-total":
       return `正文写共 ${a.reported}${a.p("unit")}，但“其中”的一项${a.has("label") ? `「${a.p("label")}」` : ""}为 ${a.computed}，大于总数。`;
     case "narrative-balance-mismatch":
-      return `正文所述依申请公开数字不平衡：本年新收加上年结转为 ${a.reported} 件，办结加结转下年度为 ${a.computed} 件，相差 ${a.difference}。`;
+      return `正文中的依申请公开数字对不上：本年新收加上年结转：${a.reported} 件；办结加结转下年度：${a.computed} 件。两者应相等，差 ${a.gap}。`;
     case "narrative-outcomes-mismatch":
-      return `正文所列各项办理结果之和为 ${a.computed} 件，与所述办结 ${a.reported} 件不一致。`;
+      return `正文所列各项办理结果加起来是 ${a.computed} 件，与所写的办结 ${a.reported} 件不一致。`;
     case "narrative-table-mismatch":
       return `正文写「${a.p("quantity")}」${a.reported}${a.p("unit")}，与表格中的 ${a.computed} 不一致（${a.cell}${a.cellCount > 1 ? ` 等 ${a.cellCount} 格之和` : ""}）。`;
     case "same-quantity-differs":
@@ -213,13 +227,13 @@ function en(code: FindingCode, a: Args): string {
   const unknownNote = a.has("blankCells") ? ` (${a.p("blankCells")} blank cells counted as 0)` : "";
   switch (code) {
     case "balance-mismatch":
-      return `Table 3, column "${a.column}": items I + II = ${a.reported} but III.(7) + IV = ${a.computed}, off by ${a.difference}${unknownNote}.`;
+      return `Table 3, column "${a.column}": item I plus item II: ${a.reported}; item III.(7) plus item IV: ${a.computed}. The two should be equal; they differ by ${a.gap}${unknownNote}.`;
     case "row-total-mismatch":
-      return `Table 3, row "${a.row}": the total is ${a.reported} but the six applicant columns add up to ${a.computed}, off by ${a.difference}${unknownNote}.`;
+      return `Table 3, row "${a.row}": total: ${a.reported}; the six applicant columns added up: ${a.computed}. The two should be equal; they differ by ${a.gap}${unknownNote}.`;
     case "column-total-mismatch":
-      return `Table 3, column "${a.column}": III.(7) total is ${a.reported} but the outcomes add up to ${a.computed}, off by ${a.difference}${unknownNote}.`;
+      return `Table 3, column "${a.column}": III.(7) total: ${a.reported}; the outcomes added up: ${a.computed}. The two should be equal; they differ by ${a.gap}${unknownNote}.`;
     case "group-total-mismatch":
-      return `Table 4, "${a.row}": the total is ${a.reported} but upheld + corrected + other + pending = ${a.computed}, off by ${a.difference}${unknownNote}.`;
+      return `Table 4, "${a.row}": total: ${a.reported}; upheld, corrected, other and pending added up: ${a.computed}. The two should be equal; they differ by ${a.gap}${unknownNote}.`;
     case "carry-forward-exceeds":
       return `Table 3, column "${a.column}": ${a.reported} carried to next year exceeds new plus carried-over requests (${a.computed}).`;
     case "outcome-group-exceeds-total":
@@ -241,9 +255,9 @@ function en(code: FindingCode, a: Args): string {
     case "blank":
       return `${a.cell} is blank; enter 0 when there is nothing to report.`;
     case "rules-not-in-remit":
-      return `Table 2 reports ${a.reported} rules (规章), but a ${a.p("level")} agency cannot make rules; enter 0.`;
+      return `Table 2 reports ${a.reported} government rules, but ${LEVEL_EN[a.p("level") as AgencyLevel] ?? `a ${a.p("level")} agency`} cannot make government rules; enter 0.`;
     case "format-2019":
-      return `${a.table} uses the 2019 trial format; reports from 2021 on must use the 2021 format (国办公开办函〔2021〕30号).`;
+      return `${a.table} uses the 2019 trial format; reports from 2021 on must use the 2021 format (General Office of the State Council, 2021, No. 30).`;
     case "label-variant":
       return `${a.table}: "${a.p("found")}" differs from the official label "${a.p("official")}".`;
     case "row-missing":
@@ -263,11 +277,11 @@ function en(code: FindingCode, a: Args): string {
     case "in-force-mismatch":
       return `Table 2, "${a.row}": ${a.reported} in force; last year's ${a.p("lastYear")} plus issued minus repealed gives ${a.computed}.`;
     case "breakdown-sum-mismatch":
-      return `The text states a total of ${a.reported}, but its parts add up to ${a.computed}, off by ${a.difference}.`;
+      return `The text states a total of ${a.reported}, but its parts add up to ${a.computed}; they differ by ${a.gap}.`;
     case "part-exceeds-total":
       return `A part stated in the text${a.has("label") ? ` ("${a.p("label")}")` : ""} is ${a.computed}, more than its total ${a.reported}.`;
     case "narrative-balance-mismatch":
-      return `The text's request figures do not balance: new + carried over = ${a.reported}, concluded + carried forward = ${a.computed}.`;
+      return `The text's request figures do not agree: new plus carried over: ${a.reported}; concluded plus carried forward: ${a.computed}. The two should be equal; they differ by ${a.gap}.`;
     case "narrative-outcomes-mismatch":
       return `The outcomes listed in the text add up to ${a.computed}, not the ${a.reported} concluded it states.`;
     case "narrative-table-mismatch":
@@ -337,6 +351,7 @@ function argsOf(f: Finding, locale: Locale): Args {
     reported: number(f.reported),
     computed: number(f.computed),
     difference: signed(f.difference),
+    gap: f.difference === undefined ? "?" : number(Math.abs(f.difference)),
     p: (name) => {
       const v = params[name];
       if (name === "quantity" && typeof v === "string") return quantityLabel(v, locale);
@@ -411,7 +426,7 @@ export function ruleDescription(id: RuleId, locale: Locale = "zh-CN"): string {
     R4: "Table 4: each total = upheld + corrected + other + pending",
     R5: "Counts are whole numbers ≥ 0; fees are ≥ 0 with at most 4 decimals",
     R6: "No blank cells: enter 0",
-    R7: "Townships and county-level bodies report 0 rules (规章)",
+    R7: "Townships and county-level bodies report 0 government rules",
     R8: "Reports from 2021 on use the 2021 format",
     R9: "Rows, columns and labels follow the official format",
     X1: "Carried over this year = carried forward last year",

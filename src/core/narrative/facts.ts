@@ -3,10 +3,18 @@
  * single cell or a sum of cells (不予公开 = the eight 三(三) rows; 行政诉讼 = 直诉 + 复诉). A fact
  * whose cells are not all plain numbers — blank, text, an error value, a negative or fractional
  * count, a missing row — is "unknown", never 0: a narrative may omit it or ask for it, but it
- * never states a number for it.
+ * never states a number for it. So is a total that reads 0 only because it adds up nothing: the
+ * template's SUM over blank cells (issue 9: a blank template was written up as 未收到申请).
  */
 import type { FigureSet } from "../model/figure-set";
-import { T3_GROUPS, t3Groups, tableDef, type CellKey } from "../model/tables";
+import {
+  T3_APPLICANTS,
+  T3_GROUPS,
+  t3Groups,
+  t3Leaves,
+  tableDef,
+  type CellKey,
+} from "../model/tables";
 
 /** A fact's value: a number, or "unknown" when any of its cells is not a plain number. */
 export type FactValue = number | "unknown";
@@ -174,13 +182,50 @@ function groupRows(group: OutcomeGroup, figures: FigureSet): readonly string[] {
   return t3Groups(figures.version("T3") ?? "2021")[group] ?? [group];
 }
 
-/** A fact as the sum of cells; unknown when any cell is not a plain number. */
+/** The four result columns of table 四 that its 总计 adds up. */
+const T4_PARTS: readonly string[] = ["维持", "纠正", "其他", "未结"];
+
+/**
+ * The cells a total cell adds up, per direction (table 三 总计: the six applicants of its row;
+ * （七）总计: the outcome leaves of its column; table 四 总计: the four results); [] for a part.
+ */
+function partsOf(key: CellKey, figures: FigureSet): CellKey[][] {
+  const sets: CellKey[][] = [];
+  if (key.table === "T3") {
+    if (key.column === "总计") sets.push(T3_APPLICANTS.map((c) => ({ ...key, column: c })));
+    if (key.row === "三(七)")
+      sets.push(t3Leaves(figures.version("T3") ?? "2021").map((r) => ({ ...key, row: r })));
+  }
+  if (key.table === "T4" && key.column === "总计")
+    sets.push(T4_PARTS.map((c) => ({ ...key, column: c })));
+  return sets;
+}
+
+/**
+ * A total that holds 0 while every part of it the tables hold is not a number (blank, text…) or
+ * such an empty total itself: it adds up nothing, so it says nothing.
+ */
+function isEmptyTotal(key: CellKey, figures: FigureSet): boolean {
+  const reading = figures.get(key)?.reading;
+  if (reading?.kind !== "number" || reading.value !== 0) return false;
+  const sets = partsOf(key, figures);
+  if (sets.length === 0) return false;
+  return sets.some((parts) => {
+    const present = parts.filter((p) => figures.get(p) !== undefined);
+    return (
+      present.length > 0 &&
+      present.every((p) => figures.get(p)!.reading.kind !== "number" || isEmptyTotal(p, figures))
+    );
+  });
+}
+
+/** A fact as the sum of cells; unknown when any cell is not a plain number or is an empty total. */
 function sumFact(figures: FigureSet, id: FactId, cells: readonly CellKey[]): Fact {
   const unreadable: CellKey[] = [];
   let sum = 0;
   for (const key of cells) {
     const reading = figures.get(key)?.reading;
-    if (reading?.kind === "number") sum += reading.value;
+    if (reading?.kind === "number" && !isEmptyTotal(key, figures)) sum += reading.value;
     else unreadable.push(key);
   }
   return { id, value: unreadable.length > 0 ? "unknown" : sum, cells, unreadable };

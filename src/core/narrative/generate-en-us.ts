@@ -142,9 +142,9 @@ export const EN_US: Phrasebook = {
       行政强制: "administrative enforcement",
     },
     fee: {
-      some: "collected CNY {yuan} ({amount} 万元) in administrative fees",
+      some: "collected CNY {yuan} ({amount} × 10,000 yuan) in administrative fees",
       none: "collected no administrative fees",
-      unknown: "collected {amount} 万元 in administrative fees",
+      unknown: "collected {amount} (× 10,000 yuan) in administrative fees",
     },
   },
 

@@ -336,12 +336,12 @@ describe("generateNarrative in English", () => {
     expect(text).toContain("This year, 2 requests were concluded: 2 disclosed");
   });
 
-  it("gives the fee in 元 and in 万元, and groups large counts", () => {
+  it("gives the fee in 元 and in units of 10,000 yuan, and groups large counts", () => {
     const text = textOf(
       generateNarrative(figuresOf({ T2: t2Rows({ 收费: 18.871, 行政处罚: 22050 }) }), {}, "en-US"),
       "active-disclosure",
     );
-    expect(text).toContain("collected CNY 188,710 (18.871 万元) in administrative fees");
+    expect(text).toContain("collected CNY 188,710 (18.871 × 10,000 yuan) in administrative fees");
     expect(text).toContain("made 22,050 administrative penalty decisions");
   });
 
