@@ -19,7 +19,9 @@ import {
 } from "./addresses";
 import {
   atBoundary,
+  officeErrorCode,
   SheetProtectedError,
+  WorkbookProtectedError,
   TableExistsError,
   TargetMergedError,
   TargetNotEmptyError,
@@ -158,15 +160,23 @@ export async function insertTemplates(
           totalsAsFormulas: options.totalsAsFormulas,
           locale: options.locale,
         });
-        workbook.application.suspendApiCalculationUntilNextSync();
+        // No suspendApiCalculationUntilNextSync here: it leaves recalculation to the caller
+        // (index.d.ts 36589), and the totals written here would show stale values.
         for (const plan of plans) writeTable(sheet, plan, options.target === "new-sheet");
-        if (options.target === "new-sheet") setColumnWidths(sheet, plans);
+        if (options.target === "new-sheet") {
+          setColumnWidths(sheet, plans);
+          setMergedRowHeights(sheet, plans);
+        }
         sheet.activate();
         const first = plans[0]!.cells.find((c) => c.role === "input");
         if (first !== undefined) sheet.getRange(first.address).select();
         try {
           await context.sync();
         } catch (error) {
+          // A new sheet refused with AccessDenied: the workbook's structure is protected (a
+          // new sheet itself cannot be protected), which needs other advice than a sheet.
+          if (options.target === "new-sheet" && officeErrorCode(error) === "AccessDenied")
+            throw new WorkbookProtectedError({ cause: error });
           await undoPartialInsert(context, sheet, plans, options.target);
           throw error;
         }
@@ -352,6 +362,63 @@ function setColumnWidths(sheet: HostWorksheet, plans: readonly PlannedTable[]): 
     // A width set through any cell applies to its whole column.
     sheet.getRange(cellAddress(0, column)).format.columnWidth = columnWidthPoints(width);
   }
+}
+
+/** Points per line of 11-point text (Excel's default row height, 15 pt for Calibri 11). */
+const LINE_HEIGHT = 15;
+
+/** Display width in characters: CJK and full-width characters count two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+/**
+ * Merged cells never autofit (office-js#1840, unchanged since Office 2010): the rows of wrapped
+ * merged titles, headers and notes are given a height for their text in the merge's width
+ * (column widths in characters, CJK two a character), spread over the merge's rows.
+ */
+function setMergedRowHeights(sheet: HostWorksheet, plans: readonly PlannedTable[]): void {
+  const widths = new Map<number, number>();
+  for (const plan of plans)
+    plan.columnWidths.forEach((w, i) => {
+      const column = plan.firstColumn + i;
+      widths.set(column, Math.max(widths.get(column) ?? 0, w));
+    });
+  const heights = new Map<number, number>();
+  for (const plan of plans) {
+    for (const merge of plan.merges) {
+      const rect = parseRect(merge.range);
+      const top = plan.cells.find((c) => {
+        const p = parseCellAddress(c.address);
+        return p.row === rect.top && p.column === rect.left;
+      });
+      if (top === undefined || top.role === "stamp") continue;
+      const text = top.text ?? "";
+      let width = 0;
+      for (let c = rect.left; c <= rect.right; c++) width += widths.get(c) ?? 8;
+      const lines = text
+        .split("\n")
+        .reduce(
+          (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width))),
+          0,
+        );
+      const rows = rect.bottom - rect.top + 1;
+      if (lines <= rows) continue;
+      const perRow = Math.ceil((lines * LINE_HEIGHT) / rows);
+      for (let r = rect.top; r <= rect.bottom; r++)
+        heights.set(r, Math.max(heights.get(r) ?? 0, perRow));
+    }
+  }
+  for (const [row, height] of heights)
+    sheet.getRange(`${cellAddress(row, 0)}`).format.rowHeight = height;
 }
 
 /** The number of rows and columns the tables take, for the pane's preview. */

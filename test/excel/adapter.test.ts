@@ -86,7 +86,7 @@ describe("the adapter's other operations", () => {
       .read({ scope: { kind: "active" }, highlight: false })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
-    expect((error as ExcelHostError).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect((error as ExcelHostError).code).toBe("ResponsePayloadSizeLimitExceeded");
     expect((error as ExcelHostError).cause).toMatchObject({ name: "RichApi.Error" });
   });
 });
