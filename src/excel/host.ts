@@ -69,6 +69,8 @@ export interface HostCustomConditionalFormat extends HostObject {
 }
 
 export interface HostConditionalFormat extends HostObject {
+  /** "The priority of the conditional format in the current collection" (ExcelApi 1.6). */
+  readonly id: string;
   readonly type: string;
   readonly custom: HostCustomConditionalFormat;
   readonly customOrNullObject: HostCustomConditionalFormat;
@@ -81,6 +83,8 @@ export interface HostConditionalFormat extends HostObject {
 export interface HostConditionalFormatCollection {
   readonly items: HostConditionalFormat[];
   add(type: "Custom"): HostConditionalFormat;
+  /** The format with this id (its priority position) at the time the request runs. */
+  getItem(id: string): HostConditionalFormat;
   load(propertyNames?: string | string[]): HostConditionalFormatCollection;
 }
 

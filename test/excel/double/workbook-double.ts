@@ -1545,6 +1545,20 @@ class DoubleConditionalFormatCollection
   get items(): HostConditionalFormat[] {
     return this.read<HostConditionalFormat[]>("items");
   }
+  getItem(id: string): HostConditionalFormat {
+    let sheet: SheetState | undefined;
+    return new DoubleConditionalFormat(
+      this.ctx,
+      undefined,
+      () => {
+        const t = this.resolve();
+        sheet = t.sheet;
+        const cf = t.sheet.conditionalFormats[Number(id)];
+        return cf !== undefined && intersect(cf.rect, t.rect) !== null ? cf : null;
+      },
+      () => sheet,
+    );
+  }
   add(type: "Custom"): HostConditionalFormat {
     let created: ConditionalFormatState | undefined;
     let sheet: SheetState | undefined;
@@ -1581,7 +1595,20 @@ class DoubleConditionalFormat
   protected resolveTarget(): ConditionalFormatState | null {
     return this.find();
   }
+  /** Resolved again for every operation: the format at its id's position now (see listItems). */
+  protected override resolve(): ConditionalFormatState {
+    const cf = this.find();
+    if (cf === null) {
+      throw new DoubleOfficeError(
+        "ItemNotFound",
+        "The requested resource doesn't exist.",
+        "ConditionalFormat",
+      );
+    }
+    return cf;
+  }
   protected scalar(t: ConditionalFormatState, property: string): unknown {
+    if (property === "id") return String(this.sheetOf()?.conditionalFormats.indexOf(t) ?? 0);
     if (property === "type") return t.type;
     if (property === "stopIfTrue") return t.stopIfTrue;
     if (property === "priority") return this.sheetOf()?.conditionalFormats.indexOf(t) ?? 0;
@@ -1591,6 +1618,9 @@ class DoubleConditionalFormat
     if (property === "custom") return this.custom as DoubleCustomFormat;
     if (property === "customOrNullObject") return this.customOrNullObject as DoubleCustomFormat;
     return undefined;
+  }
+  get id(): string {
+    return this.read<string>("id");
   }
   get type(): string {
     return this.read<string>("type");
