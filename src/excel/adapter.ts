@@ -41,7 +41,7 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
     read: (options) => readWorkbook(run, options, capabilities),
     clear: (scope) => clearHighlights(run, scope),
     select: (addresses) => selectCells(run, addresses, capabilities),
-    readSelectedText: () => readSelectedText(run),
+    readSelectedText: () => readSelectedText(run, capabilities),
     writeNarrative: (paragraphs) => writeNarrative(run, paragraphs),
     loadSettings: () =>
       atBoundary("load-settings", () =>

@@ -26,6 +26,7 @@ import {
   TargetMergedError,
   TargetNotEmptyError,
 } from "./errors";
+import { onSingleSelection } from "./selection";
 import type {
   HostCapabilities,
   HostCellValue,
@@ -103,88 +104,90 @@ export async function insertTemplates(
   capabilities: HostCapabilities,
 ): Promise<InsertResult> {
   let sheetName: string | undefined;
+  const batch = (context: HostContext): Promise<InsertResult> => insertIn(context);
+  const insertIn = async (context: HostContext): Promise<InsertResult> => {
+    const size = footprint(options.tables);
+    const workbook = context.workbook;
+    const sheets = workbook.worksheets.load("items/name");
+    let sheet: HostWorksheet;
+    let origin = { row: 0, column: 0 };
+    if (options.target === "selection") {
+      const selected = workbook.getSelectedRange().getCell(0, 0);
+      selected.load("rowIndex,columnIndex");
+      // The selection is always on the active sheet.
+      sheet = workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      sheet.protection.load("protected");
+      const names = sheet.names.load("items/name");
+      const area = selected.getResizedRange(size.rows - 1, size.columns - 1);
+      area.load("formulas");
+      const merged = capabilities.mergedAreas
+        ? area.getMergedAreasOrNullObject().load("address")
+        : undefined;
+      await context.sync();
+
+      sheetName = sheet.name;
+      origin = { row: selected.rowIndex, column: selected.columnIndex };
+      // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through sheet.protection.load("protected"), which the rule does not follow
+      if (sheet.protection.protected) throw new SheetProtectedError(sheet.name);
+      const used = nonEmptyCells(area.formulas, origin);
+      if (used.length > 0)
+        throw new TargetNotEmptyError(sheet.name, used.slice(0, NAMED_CELLS), used.length);
+      if (merged !== undefined && !merged.isNullObject) {
+        throw new TargetMergedError(
+          sheet.name,
+          splitAreas(merged.address).map((a) => splitQualified(a).local),
+        );
+      }
+      const wanted = planTemplate(options.tables).map((p) => p.name.toLowerCase());
+      const clash = names.items.map((n) => n.name).filter((n) => wanted.includes(n.toLowerCase()));
+      if (clash.length > 0) throw new TableExistsError(sheet.name, clash);
+    } else {
+      await context.sync();
+      sheetName = uniqueSheetName(
+        options.sheetName ?? "年报表格",
+        sheets.items.map((s) => s.name),
+      );
+      sheet = workbook.worksheets.add(sheetName);
+    }
+
+    const plans = planTemplate(options.tables, {
+      row: origin.row,
+      column: origin.column,
+      totalsAsFormulas: options.totalsAsFormulas,
+      locale: options.locale,
+    });
+    // No suspendApiCalculationUntilNextSync here: it leaves recalculation to the caller
+    // (index.d.ts 36589), and the totals written here would show stale values.
+    for (const plan of plans) writeTable(sheet, plan, options.target === "new-sheet");
+    if (options.target === "new-sheet") {
+      setColumnWidths(sheet, plans);
+      setMergedRowHeights(sheet, plans);
+    }
+    sheet.activate();
+    const first = plans[0]!.cells.find((c) => c.role === "input");
+    if (first !== undefined) sheet.getRange(first.address).select();
+    try {
+      await context.sync();
+    } catch (error) {
+      // A new sheet refused with AccessDenied: the workbook's structure is protected (a
+      // new sheet itself cannot be protected), which needs other advice than a sheet.
+      if (options.target === "new-sheet" && officeErrorCode(error) === "AccessDenied")
+        throw new WorkbookProtectedError({ cause: error });
+      await undoPartialInsert(context, sheet, plans, options.target);
+      throw error;
+    }
+    return {
+      sheet: sheetName,
+      tables: plans.map((p) => ({ table: p.table, name: p.name, range: p.range })),
+    };
+  };
   return atBoundary(
     "insert",
     () =>
-      run(async (context) => {
-        const size = footprint(options.tables);
-        const workbook = context.workbook;
-        const sheets = workbook.worksheets.load("items/name");
-        let sheet: HostWorksheet;
-        let origin = { row: 0, column: 0 };
-        if (options.target === "selection") {
-          const selected = workbook.getSelectedRange().getCell(0, 0);
-          selected.load("rowIndex,columnIndex");
-          // The selection is always on the active sheet.
-          sheet = workbook.worksheets.getActiveWorksheet();
-          sheet.load("name");
-          sheet.protection.load("protected");
-          const names = sheet.names.load("items/name");
-          const area = selected.getResizedRange(size.rows - 1, size.columns - 1);
-          area.load("formulas");
-          const merged = capabilities.mergedAreas
-            ? area.getMergedAreasOrNullObject().load("address")
-            : undefined;
-          await context.sync();
-
-          sheetName = sheet.name;
-          origin = { row: selected.rowIndex, column: selected.columnIndex };
-          // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through sheet.protection.load("protected"), which the rule does not follow
-          if (sheet.protection.protected) throw new SheetProtectedError(sheet.name);
-          const used = nonEmptyCells(area.formulas, origin);
-          if (used.length > 0)
-            throw new TargetNotEmptyError(sheet.name, used.slice(0, NAMED_CELLS), used.length);
-          if (merged !== undefined && !merged.isNullObject) {
-            throw new TargetMergedError(
-              sheet.name,
-              splitAreas(merged.address).map((a) => splitQualified(a).local),
-            );
-          }
-          const wanted = planTemplate(options.tables).map((p) => p.name.toLowerCase());
-          const clash = names.items
-            .map((n) => n.name)
-            .filter((n) => wanted.includes(n.toLowerCase()));
-          if (clash.length > 0) throw new TableExistsError(sheet.name, clash);
-        } else {
-          await context.sync();
-          sheetName = uniqueSheetName(
-            options.sheetName ?? "年报表格",
-            sheets.items.map((s) => s.name),
-          );
-          sheet = workbook.worksheets.add(sheetName);
-        }
-
-        const plans = planTemplate(options.tables, {
-          row: origin.row,
-          column: origin.column,
-          totalsAsFormulas: options.totalsAsFormulas,
-          locale: options.locale,
-        });
-        // No suspendApiCalculationUntilNextSync here: it leaves recalculation to the caller
-        // (index.d.ts 36589), and the totals written here would show stale values.
-        for (const plan of plans) writeTable(sheet, plan, options.target === "new-sheet");
-        if (options.target === "new-sheet") {
-          setColumnWidths(sheet, plans);
-          setMergedRowHeights(sheet, plans);
-        }
-        sheet.activate();
-        const first = plans[0]!.cells.find((c) => c.role === "input");
-        if (first !== undefined) sheet.getRange(first.address).select();
-        try {
-          await context.sync();
-        } catch (error) {
-          // A new sheet refused with AccessDenied: the workbook's structure is protected (a
-          // new sheet itself cannot be protected), which needs other advice than a sheet.
-          if (options.target === "new-sheet" && officeErrorCode(error) === "AccessDenied")
-            throw new WorkbookProtectedError({ cause: error });
-          await undoPartialInsert(context, sheet, plans, options.target);
-          throw error;
-        }
-        return {
-          sheet: sheetName,
-          tables: plans.map((p) => ({ table: p.table, name: p.name, range: p.range })),
-        };
-      }),
+      options.target === "selection"
+        ? onSingleSelection(run, capabilities, () => run(batch))
+        : run(batch),
     () => sheetName,
   );
 }

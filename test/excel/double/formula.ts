@@ -480,6 +480,19 @@ export function evaluateFormula(
           ? t
           : t.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
       }
+      case "LOWER": {
+        const t = toText(arg(0));
+        return t instanceof FormulaError ? t : t.toLowerCase();
+      }
+      case "FIND": {
+        // The position (from 1) of the first text in the second, case-sensitive; else #VALUE!.
+        const what = toText(arg(0));
+        const within = toText(arg(1));
+        if (what instanceof FormulaError) return what;
+        if (within instanceof FormulaError) return within;
+        const at = within.indexOf(what);
+        return at < 0 ? new FormulaError("#VALUE!") : at + 1;
+      }
       case "ISNUMBER":
         return typeof arg(0) === "number";
       case "ISTEXT":
