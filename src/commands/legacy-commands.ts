@@ -5,14 +5,14 @@
  * press is marked complete at once so that Excel does not wait on it. Where the webview is modern
  * enough this script does nothing and commands.js registers the real handler.
  */
-interface LegacyWindow {
+interface CommandsWindow {
   Promise?: unknown;
   globalThis?: unknown;
 }
 
 /** The same test as the pane's legacy check (src/taskpane/legacy-check.ts). */
-function modernEnough(): boolean {
-  const w = window as unknown as LegacyWindow;
+function commandsCanRun(): boolean {
+  const w = window as unknown as CommandsWindow;
   const text = "" as unknown as { replaceAll?: unknown };
   return (
     typeof w.Promise === "function" &&
@@ -21,7 +21,7 @@ function modernEnough(): boolean {
   );
 }
 
-if (!modernEnough() && typeof Office !== "undefined") {
+if (!commandsCanRun() && typeof Office !== "undefined") {
   Office.actions.associate("checkActiveSheet", (event: Office.AddinCommands.Event) => {
     event.completed();
   });

@@ -34,6 +34,13 @@ describe("the adapter's other operations", () => {
       self: "我街道",
     });
     double.state.settings.set("xxgk.report", "{not json");
+    // The custom XML part still holds them (the settings are only a cache).
+    expect(await adapter.loadSettings()).toEqual({
+      year: 2024,
+      agency: "曲阜市时庄街道办事处",
+      self: "我街道",
+    });
+    for (const part of double.state.customXmlParts) part.xml = part.xml.replace("<report", "<bad");
     expect(await adapter.loadSettings()).toEqual({});
   });
 
