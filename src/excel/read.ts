@@ -97,8 +97,8 @@ export interface WorkbookReading {
    */
   readonly mergedDataCells: readonly string[];
   /**
-   * False when Excel could not list the merged areas (more than 512 of them even over the
-   * tables, or an older Excel): the check then relies on the labels alone.
+   * False when Excel refused to list the merged areas (more than 512 of them even over the
+   * tables): the check then relies on the labels alone. True without ExcelApi 1.13 (not asked).
    */
   readonly mergesRead: boolean;
   /**
@@ -429,7 +429,8 @@ async function readInContext(
       (h) => !readings.find((r) => r.name === h.sheet)?.protected && !skipped.has(h.sheet),
     ),
     mergedDataCells: mergedDataCells(pending, mergeLists, located),
-    mergesRead: merges !== undefined && mergeLists.every((m) => m !== undefined),
+    // Without ExcelApi 1.13 nothing was asked: no refusal to report.
+    mergesRead: merges === undefined || mergeLists.every((m) => m !== undefined),
     highlightProblems: problems,
   };
 }
