@@ -1828,11 +1828,11 @@ export class WorkbookDouble {
    * What typing into a cell in Excel's UI does (never through the API): the text is converted
    * as Excel converts typed entry (see `typedValue`), "=…" becomes a formula.
    */
-  type(sheet: string, address: string, input: string | number): void {
+  type(sheet: string, address: string, input: HostCellValue): void {
     const state = this.sheet(sheet);
     const p = parseCellAddress(address);
     const cell = state.cells.get(key(p.row, p.column)) ?? {};
-    enter(cell, typeof input === "number" ? input : input, cell.numberFormat);
+    enter(cell, input, cell.numberFormat);
     state.cells.set(key(p.row, p.column), cell);
     pruneCell(state, p.row, p.column);
   }
