@@ -1,11 +1,63 @@
 /**
  * A workbook double that behaves like Excel's JavaScript API where the adapter depends on it:
- * calls queue operations that run, in order, at `sync()` (each counted); reading a property that
+ * calls queue operations that run, in order, at `sync()` (each counted, and round trips in
+ * sequence counted apart: syncs of two `run`s awaited together share one); reading a property that
  * was not loaded and synced throws PropertyNotLoaded; wrong-shaped arrays are rejected with
  * InvalidArgument; protected sheets refuse writes; merges, conditional formats (formula + range),
- * names, data validation and workbook settings are modelled. It cannot render, recalculate on a
- * timer or model anything the adapter does not call; see the GUESS comments for where its
- * behaviour is inferred rather than documented.
+ * names, data validation, workbook settings and custom XML parts are modelled. It cannot render,
+ * recalculate on a timer or model anything the adapter does not call.
+ *
+ * Behaviours and their sources (index.d.ts = node_modules/@types/office-js/index.d.ts 1.0.612;
+ * office.js = node_modules/@microsoft/office-js/dist 1.1.110; issue numbers are OfficeDev/office-js):
+ * - `Excel.run` sends what is still queued with a final sync when the batch returns: office.js
+ *   ClientRequestContext._runCommon, `return ctx.sync(runBodyResult)` (excel-win32-16.01.debug.js
+ *   line 14360). GUESS: an empty queue sends nothing.
+ * - Payload limits: a read over the limit fails with ResponsePayloadSizeLimitExceeded, a write with
+ *   RequestPayloadSizeLimitExceeded (office.js CoreErrorCodes, excel-win32-16.01.debug.js lines
+ *   10910–10911); 5 MB on the web (office-addin-notes), counted in UTF-8 bytes of JSON. GUESS: that
+ *   the JSON payload is what is measured.
+ * - `getSelectedRange()` throws for a multi-area selection (index.d.ts 37045); GUESS: the code
+ *   InvalidSelection. `getSelectedRanges()` and `RangeAreas.areaCount` are ExcelApi 1.9 (37058,
+ *   39730).
+ * - `getMergedAreasOrNullObject()` fails past 512 merged areas (index.d.ts 39143); GUESS: the code
+ *   GeneralException.
+ * - `suspendApiCalculationUntilNextSync()` (ExcelApi 1.6, index.d.ts 36589): formulas written after
+ *   it in the batch show their old value until `application.calculate()`. GUESS: the old value is
+ *   what the cell showed before (empty for a new cell), and an edit of a precedent does not
+ *   recalculate them.
+ * - Merged cells never autofit (issue #1840): autofitRows leaves rows with a merged area alone.
+ *   GUESS: the fitted height of other rows (recorded as "autofitted" only).
+ * - Conditional formats: a rule formula that evaluates to an error applies no format (Excel's
+ *   documented behaviour for formula rules); `ConditionalFormat.id` is the priority position
+ *   (index.d.ts "the priority of the conditional format in the current collection"); a loaded
+ *   item refers to its format by that position, so deleting one of two formats on the same cells
+ *   in ascending order fails with ItemNotFound (issue #5222; GUESS: that this is the mechanism);
+ *   loading a collection with a duplicated rule or two cell-value rules on one range fails (issues
+ *   #6835, #6827; GUESS: the code GeneralException and what "duplicated" means).
+ * - API-created formats that refer to other cells may not re-evaluate after an edit (issue #5299):
+ *   NOT modelled; the double evaluates every format when asked (`activeConditionalFormats`), so it
+ *   cannot show a stale mark. The pane tells users to check again instead.
+ * - `getRanges("D8,E9:F10")` splits at the user's list separator: with ";" it fails with
+ *   InvalidArgument (issues #1167, #1985); option `listSeparator`.
+ * - `worksheet.getRange("Other!A1")` naming another sheet: GUESS (undocumented) InvalidArgument,
+ *   never this sheet's A1.
+ * - Settings are per add-in instance (issue #840): `instance(name)` gives another copy with its own
+ *   settings over the same workbook. Custom XML parts (ExcelApi 1.5, index.d.ts 36746; getXml,
+ *   setXml 49175–49185) are shared by every copy.
+ * - Workbook structure protection: `worksheets.add` and `worksheet.delete` fail with AccessDenied
+ *   (GUESS: the code).
+ * - `Range.text` is the value as its number format shows it (index.d.ts 38722); modelled formats
+ *   listed at `formatText` (GUESS: any other format shows as General).
+ * - Typed entry (`type`, and strings written to `values`, which Excel parses as typed): "1,024",
+ *   "5%", "1e3", " 12 ", "TRUE" and full-width "１２" become what Excel makes of them; nothing is
+ *   converted in a text-formatted ("@") cell. GUESS: full-width digits outside Chinese and Japanese
+ *   locales; dates and currency are not modelled.
+ * - Formulas (formula.ts): ROUND half away from zero on the 15-digit value, IF(TRUE,blank) = 0,
+ *   AND/OR skip blank cells and text in cells and read whole ranges, blank = FALSE, LEN of a number
+ *   uses its 15-digit text, TRIM removes only the ASCII space (Microsoft's TRIM page), text to
+ *   number as Excel coerces it; a circular reference shows 0 (Excel with iterative calculation
+ *   off), never "#REF!".
+ * Other GUESS comments below mark what is inferred rather than documented.
  */
 import type {
   HostBorderIndex,
