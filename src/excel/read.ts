@@ -66,9 +66,11 @@ export type SheetScope =
 
 /**
  * Cells per request. 100,000 cells of 50 bytes of JSON each stay under 5 MB; a sheet of long
- * texts could still exceed it, in which case Excel's error is reported (never half a result).
+ * texts can still exceed it, and is then read again in smaller requests (never half a result).
  */
 export const CELL_BUDGET = 100_000;
+/** The smallest cell budget tried after Excel refused a response as too large. */
+const MIN_BUDGET = 100;
 /** Columns of the first window read from each sheet (tables are at most 15 columns wide). */
 const WINDOW_COLUMNS = 64;
 
@@ -209,7 +211,24 @@ export async function readWorkbook(
   const scopeName = options.scope.kind === "sheets" ? options.scope.names.join(", ") : undefined;
   return atBoundary(
     "read",
-    () => run((context) => readInContext(run, context, options, capabilities)),
+    async () => {
+      // A response over the web's 5 MB (long texts: a Chinese character is three bytes of UTF-8)
+      // fails with ResponsePayloadSizeLimitExceeded before anything is written: read again in
+      // requests of a quarter of the cells, down to MIN_BUDGET.
+      for (let budget = options.cellBudget ?? CELL_BUDGET; ; budget = Math.floor(budget / 4)) {
+        try {
+          return await run((context) =>
+            readInContext(run, context, { ...options, cellBudget: budget }, capabilities),
+          );
+        } catch (error) {
+          if (
+            officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" ||
+            budget / 4 < MIN_BUDGET
+          )
+            throw error;
+        }
+      }
+    },
     () => scopeName,
   );
 }

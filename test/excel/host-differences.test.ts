@@ -344,3 +344,19 @@ describe("issue 10: the add-in as real Excel runs it", () => {
     expect(cellValue(circular.sheet("Sheet1"), 0, 0)).toBe(1);
   });
 });
+
+describe("issue 10 item 18: long texts over the web's response limit", () => {
+  it("reads a sheet of long Chinese texts again in smaller requests", async () => {
+    const cells: Record<string, string> = {};
+    for (let r = 1; r <= 200; r++) cells[`A${r}`] = "年".repeat(100);
+    const base = workbookWith({ Sheet1: cells });
+    // 200 × 300 bytes of UTF-8: over 40,000 bytes in one response, under it in 100-cell parts.
+    const double = new WorkbookDouble(base.state, { payloadLimitBytes: 40_000 });
+    const reading = await readWorkbook(
+      double.run,
+      { scope: { kind: "active" }, highlight: false },
+      ALL_CAPABILITIES,
+    );
+    expect(reading.sheets[0]!.cellCount).toBe(200);
+  });
+});
