@@ -47,7 +47,6 @@ import type {
   HostNamedItemCollection,
   HostCapabilities,
   HostRange,
-  HostRangeAreas,
   HostWorksheet,
   HostWorksheetProtection,
   RunBatch,
@@ -502,7 +501,6 @@ async function renewHighlights(
     const again = sheets.map((p) =>
       p.sheet.getRange().conditionalFormats.load(`items/id,${OWN_FORMAT_PROPERTIES}`),
     );
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after Excel refused a deletion
     await context.sync();
     const ids = new Map(sheets.map((p, i) => [p, ownFormats(again[i]!.items).map((cf) => cf.id)]));
     queue((p) => ids.get(p) ?? []);

@@ -5,7 +5,7 @@
  */
 describe("the ribbon command's registration", () => {
   it("associates checkActiveSheet at the top level, even if onReady never resolves", () => {
-    const associate = jest.fn();
+    const associate = jest.fn<void, [string, unknown]>();
     const office = {
       actions: { associate },
       onReady: () => new Promise(() => undefined),
@@ -13,6 +13,7 @@ describe("the ribbon command's registration", () => {
     (globalThis as unknown as { Office: unknown }).Office = office;
     try {
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated after the Office stub is in place
         require("../../src/commands/commands");
       });
       expect(associate).toHaveBeenCalledTimes(1);
