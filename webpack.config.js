@@ -47,8 +47,8 @@ function contentSecurityPolicy(source) {
 }
 
 /**
- * The manifest for a hosting URL: every dev-server URL, then the dev server's bare origin (the
- * <AppDomain>), replaced by the URL and its origin. Exported for test/excel/manifest-url.test.ts.
+ * The manifest for a hosting URL: every dev-server URL, then the dev server's bare origin,
+ * replaced by the URL and its origin. Exported for test/excel/manifest-url.test.ts.
  */
 function rewriteManifest(content, addinUrl) {
   const devOrigin = new URL(DEV_URL).origin;
@@ -86,8 +86,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        tsRule(/legacy-check\.ts$/, { target: "es5" }),
-        { ...tsRule(/\.ts$/), exclude: [/node_modules/, /legacy-check\.ts$/] },
+        // The old-host scripts of the pane and of the ribbon commands, in ES5.
+        tsRule(/legacy-(check|commands)\.ts$/, { target: "es5" }),
+        { ...tsRule(/\.ts$/), exclude: [/node_modules/, /legacy-(check|commands)\.ts$/] },
       ],
     },
     performance: { hints: false },
@@ -151,6 +152,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
       "legacy-check": "./src/taskpane/legacy-check.ts",
+      "legacy-commands": "./src/commands/legacy-commands.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     plugins: [

@@ -23,6 +23,7 @@ import {
 import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { readDocx } from "../xlsx/read-docx";
 import { readWorkbook } from "../xlsx/read-workbook";
+import { readReportPart } from "../xlsx/read-report-part";
 import { sniffContainer } from "../xlsx/sniff";
 import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
 import { decodeText, looksLikeText } from "./decode-text";
@@ -202,10 +203,17 @@ export async function loadReportBytes(
         const content = await readWorkbook(file, bytes, limits);
         const tables = content.grids.flatMap((g) => locateTables(g));
         const text = workbookText(content.grids, tables);
-        const identity = identifyReport([
+        const titled = identifyReport([
           ...(content.title === undefined ? [] : [content.title]),
           ...text.titles,
         ]);
+        // What the user gave in the add-in (its custom XML part) comes before what the title says.
+        const part = await readReportPart(bytes);
+        const identity: ReportIdentity = {
+          ...titled,
+          ...(part?.year === undefined ? {} : { year: part.year }),
+          ...(part?.agency === undefined ? {} : { agency: part.agency }),
+        };
         return result(
           file,
           "xlsx",

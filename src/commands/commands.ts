@@ -18,8 +18,9 @@ async function onCheckActiveSheet(event: Office.AddinCommands.Event): Promise<vo
   }
 }
 
-void Office.onReady(() => {
-  Office.actions.associate("checkActiveSheet", (event: Office.AddinCommands.Event) => {
-    void onCheckActiveSheet(event);
-  });
+// At the top level, as Microsoft's templates do: office.js looks the handler up when the ribbon's
+// message arrives (Association.prototype.associate fills m_mappings, office.debug.js line 1353),
+// which can be before Office.onReady resolves.
+Office.actions.associate("checkActiveSheet", (event: Office.AddinCommands.Event) => {
+  void onCheckActiveSheet(event);
 });

@@ -15,7 +15,14 @@ import {
   type WorkbookReading,
 } from "./read";
 import { readSelectedText, selectCells } from "./selection";
-import { queueSaveSettings, queueSettings, settingsFrom, type ReportSettings } from "./settings";
+import {
+  queueSaveReportPart,
+  queueSaveSettings,
+  queueSettings,
+  readReportPart,
+  settingsFrom,
+  type ReportSettings,
+} from "./settings";
 import { atBoundary } from "./errors";
 import { loadLastCheck, type LastCheck } from "./last-check";
 
@@ -41,20 +48,27 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
     read: (options) => readWorkbook(run, options, capabilities),
     clear: (scope) => clearHighlights(run, scope),
     select: (addresses) => selectCells(run, addresses, capabilities),
-    readSelectedText: () => readSelectedText(run),
+    readSelectedText: () => readSelectedText(run, capabilities),
     writeNarrative: (paragraphs) => writeNarrative(run, paragraphs),
+    // The custom XML part (every copy of the add-in, the command line) over the settings,
+    // which are a cache of this add-in instance: read together (2 round trips).
     loadSettings: () =>
-      atBoundary("load-settings", () =>
-        run(async (context) => {
-          const setting = queueSettings(context);
-          await context.sync();
-          return settingsFrom(setting);
-        }),
-      ),
+      atBoundary("load-settings", async () => {
+        const [cached, part] = await Promise.all([
+          run(async (context) => {
+            const setting = queueSettings(context);
+            await context.sync();
+            return settingsFrom(setting);
+          }),
+          capabilities.customXml === true ? readReportPart(run) : undefined,
+        ]);
+        return part === undefined ? cached : { ...cached, ...part };
+      }),
     saveSettings: (settings) =>
       atBoundary("save-settings", () =>
         run(async (context) => {
           queueSaveSettings(context, settings);
+          if (capabilities.customXml === true) queueSaveReportPart(context, settings, Date.now());
           await context.sync();
         }),
       ),

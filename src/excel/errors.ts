@@ -54,6 +54,18 @@ export class SheetProtectedError extends AdapterError {
   }
 }
 
+/**
+ * The workbook's structure is protected (Review → Protect Workbook): Excel refuses to add a sheet
+ * (AccessDenied). Unprotecting a sheet does not help; unprotecting the workbook does.
+ */
+export class WorkbookProtectedError extends AdapterError {
+  readonly kind = "workbook-protected";
+  constructor(options?: { cause?: unknown }) {
+    super("the workbook's structure is protected", options);
+    this.name = "WorkbookProtectedError";
+  }
+}
+
 /** A sheet the operation needs no longer exists (deleted while the pane was open). */
 export class SheetMissingError extends AdapterError {
   readonly kind = "sheet-missing";

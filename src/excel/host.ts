@@ -69,6 +69,8 @@ export interface HostCustomConditionalFormat extends HostObject {
 }
 
 export interface HostConditionalFormat extends HostObject {
+  /** "The priority of the conditional format in the current collection" (ExcelApi 1.6). */
+  readonly id: string;
   readonly type: string;
   readonly custom: HostCustomConditionalFormat;
   readonly customOrNullObject: HostCustomConditionalFormat;
@@ -81,6 +83,8 @@ export interface HostConditionalFormat extends HostObject {
 export interface HostConditionalFormatCollection {
   readonly items: HostConditionalFormat[];
   add(type: "Custom"): HostConditionalFormat;
+  /** The format with this id (its priority position) at the time the request runs. */
+  getItem(id: string): HostConditionalFormat;
   load(propertyNames?: string | string[]): HostConditionalFormatCollection;
 }
 
@@ -113,6 +117,8 @@ export interface HostRange extends HostObject {
   readonly cellCount: number;
   values: HostCellValue[][];
   formulas: HostCellValue[][];
+  /** The values as their number formats show them ("12.5%", "2024-01-01"): ExcelApi 1.1. */
+  readonly text: string[][];
   numberFormat: string[][];
   readonly format: HostRangeFormat;
   readonly conditionalFormats: HostConditionalFormatCollection;
@@ -121,7 +127,7 @@ export interface HostRange extends HostObject {
   load(propertyNames?: string | string[]): HostRange;
   getCell(row: number, column: number): HostRange;
   getIntersectionOrNullObject(anotherRange: HostRange | string): HostRange;
-  /** ExcelApi 1.7. */
+  /** ExcelApi 1.2 (index.d.ts 39203). */
   getResizedRange(deltaRows: number, deltaColumns: number): HostRange;
   /** ExcelApi 1.13: the merged areas that intersect the range. */
   getMergedAreasOrNullObject(): HostRangeAreas;
@@ -134,6 +140,8 @@ export interface HostRange extends HostObject {
 /** Several rectangles at once (ExcelApi 1.9): used only where the host has it. */
 export interface HostRangeAreas extends HostObject {
   readonly address: string;
+  /** The number of rectangles (ExcelApi 1.9). */
+  readonly areaCount: number;
   load(propertyNames?: string | string[]): HostRangeAreas;
   select(): void;
 }
@@ -199,11 +207,36 @@ export interface HostApplication {
   suspendApiCalculationUntilNextSync(): void;
 }
 
+/** A custom XML part (ExcelApi 1.5): kept in the file, shared by every add-in instance. */
+export interface HostCustomXmlPart extends HostObject {
+  readonly id: string;
+  getXml(): { readonly value: string };
+  setXml(xml: string): void;
+  delete(): void;
+  load(propertyNames?: string | string[]): HostCustomXmlPart;
+}
+
+export interface HostCustomXmlPartScopedCollection {
+  readonly items: HostCustomXmlPart[];
+  load(propertyNames?: string | string[]): HostCustomXmlPartScopedCollection;
+}
+
+export interface HostCustomXmlPartCollection {
+  add(xml: string): HostCustomXmlPart;
+  getByNamespace(namespaceUri: string): HostCustomXmlPartScopedCollection;
+  getItemOrNullObject(id: string): HostCustomXmlPart;
+}
+
 export interface HostWorkbook {
   readonly worksheets: HostWorksheetCollection;
   readonly settings: HostSettingCollection;
   readonly application: HostApplication;
+  /** ExcelApi 1.5. */
+  readonly customXmlParts: HostCustomXmlPartCollection;
+  /** Throws when several areas are selected (index.d.ts 37045). */
   getSelectedRange(): HostRange;
+  /** ExcelApi 1.9: every selected area. */
+  getSelectedRanges(): HostRangeAreas;
 }
 
 /** What `Excel.run` hands its callback: the workbook and the one asynchronous call. */
@@ -221,4 +254,6 @@ export interface HostCapabilities {
   readonly rangeAreas: boolean;
   /** ExcelApi 1.13: `getMergedAreasOrNullObject`, to refuse inserting over merged cells. */
   readonly mergedAreas: boolean;
+  /** ExcelApi 1.5: custom XML parts, where the report's settings are kept for every copy. */
+  readonly customXml?: boolean;
 }

@@ -19,11 +19,14 @@ import {
 } from "./addresses";
 import {
   atBoundary,
+  officeErrorCode,
   SheetProtectedError,
+  WorkbookProtectedError,
   TableExistsError,
   TargetMergedError,
   TargetNotEmptyError,
 } from "./errors";
+import { onSingleSelection } from "./selection";
 import type {
   HostCapabilities,
   HostCellValue,
@@ -101,80 +104,90 @@ export async function insertTemplates(
   capabilities: HostCapabilities,
 ): Promise<InsertResult> {
   let sheetName: string | undefined;
+  const batch = (context: HostContext): Promise<InsertResult> => insertIn(context);
+  const insertIn = async (context: HostContext): Promise<InsertResult> => {
+    const size = footprint(options.tables);
+    const workbook = context.workbook;
+    const sheets = workbook.worksheets.load("items/name");
+    let sheet: HostWorksheet;
+    let origin = { row: 0, column: 0 };
+    if (options.target === "selection") {
+      const selected = workbook.getSelectedRange().getCell(0, 0);
+      selected.load("rowIndex,columnIndex");
+      // The selection is always on the active sheet.
+      sheet = workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      sheet.protection.load("protected");
+      const names = sheet.names.load("items/name");
+      const area = selected.getResizedRange(size.rows - 1, size.columns - 1);
+      area.load("formulas");
+      const merged = capabilities.mergedAreas
+        ? area.getMergedAreasOrNullObject().load("address")
+        : undefined;
+      await context.sync();
+
+      sheetName = sheet.name;
+      origin = { row: selected.rowIndex, column: selected.columnIndex };
+      // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through sheet.protection.load("protected"), which the rule does not follow
+      if (sheet.protection.protected) throw new SheetProtectedError(sheet.name);
+      const used = nonEmptyCells(area.formulas, origin);
+      if (used.length > 0)
+        throw new TargetNotEmptyError(sheet.name, used.slice(0, NAMED_CELLS), used.length);
+      if (merged !== undefined && !merged.isNullObject) {
+        throw new TargetMergedError(
+          sheet.name,
+          splitAreas(merged.address).map((a) => splitQualified(a).local),
+        );
+      }
+      const wanted = planTemplate(options.tables).map((p) => p.name.toLowerCase());
+      const clash = names.items.map((n) => n.name).filter((n) => wanted.includes(n.toLowerCase()));
+      if (clash.length > 0) throw new TableExistsError(sheet.name, clash);
+    } else {
+      await context.sync();
+      sheetName = uniqueSheetName(
+        options.sheetName ?? "年报表格",
+        sheets.items.map((s) => s.name),
+      );
+      sheet = workbook.worksheets.add(sheetName);
+    }
+
+    const plans = planTemplate(options.tables, {
+      row: origin.row,
+      column: origin.column,
+      totalsAsFormulas: options.totalsAsFormulas,
+      locale: options.locale,
+    });
+    // No suspendApiCalculationUntilNextSync here: it leaves recalculation to the caller
+    // (index.d.ts 36589), and the totals written here would show stale values.
+    for (const plan of plans) writeTable(sheet, plan, options.target === "new-sheet");
+    if (options.target === "new-sheet") {
+      setColumnWidths(sheet, plans);
+      setMergedRowHeights(sheet, plans);
+    }
+    sheet.activate();
+    const first = plans[0]!.cells.find((c) => c.role === "input");
+    if (first !== undefined) sheet.getRange(first.address).select();
+    try {
+      await context.sync();
+    } catch (error) {
+      // A new sheet refused with AccessDenied: the workbook's structure is protected (a
+      // new sheet itself cannot be protected), which needs other advice than a sheet.
+      if (options.target === "new-sheet" && officeErrorCode(error) === "AccessDenied")
+        throw new WorkbookProtectedError({ cause: error });
+      await undoPartialInsert(context, sheet, plans, options.target);
+      throw error;
+    }
+    return {
+      sheet: sheetName,
+      tables: plans.map((p) => ({ table: p.table, name: p.name, range: p.range })),
+    };
+  };
   return atBoundary(
     "insert",
     () =>
-      run(async (context) => {
-        const size = footprint(options.tables);
-        const workbook = context.workbook;
-        const sheets = workbook.worksheets.load("items/name");
-        let sheet: HostWorksheet;
-        let origin = { row: 0, column: 0 };
-        if (options.target === "selection") {
-          const selected = workbook.getSelectedRange().getCell(0, 0);
-          selected.load("rowIndex,columnIndex");
-          // The selection is always on the active sheet.
-          sheet = workbook.worksheets.getActiveWorksheet();
-          sheet.load("name");
-          sheet.protection.load("protected");
-          const names = sheet.names.load("items/name");
-          const area = selected.getResizedRange(size.rows - 1, size.columns - 1);
-          area.load("formulas");
-          const merged = capabilities.mergedAreas
-            ? area.getMergedAreasOrNullObject().load("address")
-            : undefined;
-          await context.sync();
-
-          sheetName = sheet.name;
-          origin = { row: selected.rowIndex, column: selected.columnIndex };
-          // eslint-disable-next-line office-addins/load-object-before-read -- loaded above through sheet.protection.load("protected"), which the rule does not follow
-          if (sheet.protection.protected) throw new SheetProtectedError(sheet.name);
-          const used = nonEmptyCells(area.formulas, origin);
-          if (used.length > 0)
-            throw new TargetNotEmptyError(sheet.name, used.slice(0, NAMED_CELLS), used.length);
-          if (merged !== undefined && !merged.isNullObject) {
-            throw new TargetMergedError(
-              sheet.name,
-              splitAreas(merged.address).map((a) => splitQualified(a).local),
-            );
-          }
-          const wanted = planTemplate(options.tables).map((p) => p.name.toLowerCase());
-          const clash = names.items
-            .map((n) => n.name)
-            .filter((n) => wanted.includes(n.toLowerCase()));
-          if (clash.length > 0) throw new TableExistsError(sheet.name, clash);
-        } else {
-          await context.sync();
-          sheetName = uniqueSheetName(
-            options.sheetName ?? "年报表格",
-            sheets.items.map((s) => s.name),
-          );
-          sheet = workbook.worksheets.add(sheetName);
-        }
-
-        const plans = planTemplate(options.tables, {
-          row: origin.row,
-          column: origin.column,
-          totalsAsFormulas: options.totalsAsFormulas,
-          locale: options.locale,
-        });
-        workbook.application.suspendApiCalculationUntilNextSync();
-        for (const plan of plans) writeTable(sheet, plan, options.target === "new-sheet");
-        if (options.target === "new-sheet") setColumnWidths(sheet, plans);
-        sheet.activate();
-        const first = plans[0]!.cells.find((c) => c.role === "input");
-        if (first !== undefined) sheet.getRange(first.address).select();
-        try {
-          await context.sync();
-        } catch (error) {
-          await undoPartialInsert(context, sheet, plans, options.target);
-          throw error;
-        }
-        return {
-          sheet: sheetName,
-          tables: plans.map((p) => ({ table: p.table, name: p.name, range: p.range })),
-        };
-      }),
+      options.target === "selection"
+        ? onSingleSelection(run, capabilities, () => run(batch))
+        : run(batch),
     () => sheetName,
   );
 }
@@ -352,6 +365,63 @@ function setColumnWidths(sheet: HostWorksheet, plans: readonly PlannedTable[]): 
     // A width set through any cell applies to its whole column.
     sheet.getRange(cellAddress(0, column)).format.columnWidth = columnWidthPoints(width);
   }
+}
+
+/** Points per line of 11-point text (Excel's default row height, 15 pt for Calibri 11). */
+const LINE_HEIGHT = 15;
+
+/** Display width in characters: CJK and full-width characters count two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+/**
+ * Merged cells never autofit (office-js#1840, unchanged since Office 2010): the rows of wrapped
+ * merged titles, headers and notes are given a height for their text in the merge's width
+ * (column widths in characters, CJK two a character), spread over the merge's rows.
+ */
+function setMergedRowHeights(sheet: HostWorksheet, plans: readonly PlannedTable[]): void {
+  const widths = new Map<number, number>();
+  for (const plan of plans)
+    plan.columnWidths.forEach((w, i) => {
+      const column = plan.firstColumn + i;
+      widths.set(column, Math.max(widths.get(column) ?? 0, w));
+    });
+  const heights = new Map<number, number>();
+  for (const plan of plans) {
+    for (const merge of plan.merges) {
+      const rect = parseRect(merge.range);
+      const top = plan.cells.find((c) => {
+        const p = parseCellAddress(c.address);
+        return p.row === rect.top && p.column === rect.left;
+      });
+      if (top === undefined || top.role === "stamp") continue;
+      const text = top.text ?? "";
+      let width = 0;
+      for (let c = rect.left; c <= rect.right; c++) width += widths.get(c) ?? 8;
+      const lines = text
+        .split("\n")
+        .reduce(
+          (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width))),
+          0,
+        );
+      const rows = rect.bottom - rect.top + 1;
+      if (lines <= rows) continue;
+      const perRow = Math.ceil((lines * LINE_HEIGHT) / rows);
+      for (let r = rect.top; r <= rect.bottom; r++)
+        heights.set(r, Math.max(heights.get(r) ?? 0, perRow));
+    }
+  }
+  for (const [row, height] of heights)
+    sheet.getRange(`${cellAddress(row, 0)}`).format.rowHeight = height;
 }
 
 /** The number of rows and columns the tables take, for the pane's preview. */

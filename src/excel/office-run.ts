@@ -21,5 +21,9 @@ export function supportsExcelApi(version: string): boolean {
 
 /** The optional API sets the adapter can use. */
 export function officeCapabilities(): HostCapabilities {
-  return { rangeAreas: supportsExcelApi("1.9"), mergedAreas: supportsExcelApi("1.13") };
+  return {
+    rangeAreas: supportsExcelApi("1.9"),
+    mergedAreas: supportsExcelApi("1.13"),
+    customXml: supportsExcelApi("1.5"),
+  };
 }

@@ -1,11 +1,19 @@
 /**
  * Reading sheets for the check: each sheet's used range in one request when it fits a cell budget
  * (Excel on the web refuses requests or responses over 5 MB), in further row bands only when it
- * does not; the add-in's named ranges; and, for highlighting, the sheet's conditional formats.
- * Tables are found in the named ranges on sheets the add-in made, by their labels elsewhere.
- * Syncs: 1 (one known sheet) or 2 (every sheet) to read, +1 to write highlights; more only for
- * sheets without the add-in's names too large for one request. Never more for more tables,
- * rules or findings.
+ * does not; the add-in's named ranges. Tables are found in the named ranges on sheets the add-in
+ * made, by their labels elsewhere.
+ *
+ * What real Excel may refuse is asked in requests of its own, sent alongside the cells' request
+ * (a second `Excel.run`, same round trip), so that its failure cannot take the check down: the
+ * merged areas (fail past 512 areas, index.d.ts 39143; then asked again over the located tables
+ * only) and, for highlighting, the sheet's conditional formats (reading them back throws on a
+ * duplicated rule or two cell-value rules, office-js#6835, #6827; then that sheet is not
+ * re-highlighted and the reading says so).
+ *
+ * Round trips in sequence: 1 (one known sheet) or 2 (every sheet) to read, +1 to write
+ * highlights; more only for sheets without the add-in's names too large for one request, and
+ * when Excel refused one of the side requests. Never more for more tables, rules or findings.
  */
 import { cellAddress } from "../core/model/address";
 import type { LocatedTable, RawCell } from "../core/model/figures";
@@ -39,7 +47,6 @@ import type {
   HostNamedItemCollection,
   HostCapabilities,
   HostRange,
-  HostRangeAreas,
   HostWorksheet,
   HostWorksheetProtection,
   RunBatch,
@@ -58,9 +65,11 @@ export type SheetScope =
 
 /**
  * Cells per request. 100,000 cells of 50 bytes of JSON each stay under 5 MB; a sheet of long
- * texts could still exceed it, in which case Excel's error is reported (never half a result).
+ * texts can still exceed it, and is then read again in smaller requests (never half a result).
  */
 export const CELL_BUDGET = 100_000;
+/** The smallest cell budget tried after Excel refused a response as too large. */
+const MIN_BUDGET = 100;
 /** Columns of the first window read from each sheet (tables are at most 15 columns wide). */
 const WINDOW_COLUMNS = 64;
 
@@ -88,6 +97,23 @@ export interface WorkbookReading {
    * merge keeps a value, so the others read as blank. Known only where ExcelApi 1.13 is present.
    */
   readonly mergedDataCells: readonly string[];
+  /**
+   * False when Excel refused to list the merged areas (more than 512 of them even over the
+   * tables): the check then relies on the labels alone. True without ExcelApi 1.13 (not asked).
+   */
+  readonly mergesRead: boolean;
+  /**
+   * Sheets whose highlights could not be renewed: their conditional formats could not be read
+   * back ("unreadable": a copied rule, office-js#6835, #6827) or some of the add-in's old ones
+   * could not be deleted ("not-cleared", office-js#5222). The check itself is complete.
+   */
+  readonly highlightProblems: readonly HighlightProblem[];
+}
+
+/** A sheet whose highlights were not renewed, and why. */
+export interface HighlightProblem {
+  readonly sheet: string;
+  readonly kind: "unreadable" | "not-cleared";
 }
 
 export interface ReadOptions {
@@ -108,8 +134,65 @@ interface Pending {
   readonly names: HostNamedItemCollection;
   readonly used: HostRange;
   readonly window: HostRange;
-  readonly formats: HostConditionalFormatCollection | undefined;
-  readonly merged: HostRangeAreas | undefined;
+}
+
+/** Which sheets a side request reads: the active one, or these names/ids (in this order). */
+type SideKeys = { readonly kind: "active" } | { readonly kind: "keys"; readonly keys: string[] };
+
+function sideSheets(context: HostContext, keys: SideKeys): HostWorksheet[] {
+  const worksheets = context.workbook.worksheets;
+  return keys.kind === "active"
+    ? [worksheets.getActiveWorksheet()]
+    : keys.keys.map((k) => worksheets.getItemOrNullObject(k));
+}
+
+/** The add-in's own formats on a sheet, by `ConditionalFormat.id` (its priority). */
+interface OwnFormats {
+  readonly ids: readonly string[];
+}
+
+/**
+ * Reads the add-in's conditional formats of the sheets, in a request of its own (1 sync); a
+ * sheet's entry is undefined when Excel refused to list them. Never throws.
+ */
+export async function readOwnFormats(
+  run: RunBatch,
+  keys: SideKeys,
+): Promise<(OwnFormats | undefined)[]> {
+  const count = keys.kind === "active" ? 1 : keys.keys.length;
+  try {
+    return await run(async (context) => {
+      const collections = sideSheets(context, keys).map((sheet) =>
+        sheet.getRange().conditionalFormats.load(`items/id,${OWN_FORMAT_PROPERTIES}`),
+      );
+      await context.sync();
+      return collections.map((c) => ({ ids: ownFormats(c.items).map((cf) => cf.id) }));
+    });
+  } catch {
+    return Array<undefined>(count).fill(undefined);
+  }
+}
+
+/** Merged areas per sheet ("A1:B2,C3:D3" or "" for none); undefined where Excel refused. */
+async function readMerges(
+  run: RunBatch,
+  keys: SideKeys,
+  over: (sheet: HostWorksheet, i: number) => HostRange[],
+): Promise<(string[] | undefined)[]> {
+  const count = keys.kind === "active" ? 1 : keys.keys.length;
+  try {
+    return await run(async (context) => {
+      const areas = sideSheets(context, keys).map((sheet, i) =>
+        over(sheet, i).map((range) => range.getMergedAreasOrNullObject().load("address")),
+      );
+      await context.sync();
+      return areas.map((list) =>
+        list.flatMap((a) => (a.isNullObject ? [] : splitAreas(a.address))),
+      );
+    });
+  } catch {
+    return Array<undefined>(count).fill(undefined);
+  }
 }
 
 const TABLE_NAMES: readonly TableId[] = ["T2", "T3", "T4"];
@@ -127,12 +210,30 @@ export async function readWorkbook(
   const scopeName = options.scope.kind === "sheets" ? options.scope.names.join(", ") : undefined;
   return atBoundary(
     "read",
-    () => run((context) => readInContext(context, options, capabilities)),
+    async () => {
+      // A response over the web's 5 MB (long texts: a Chinese character is three bytes of UTF-8)
+      // fails with ResponsePayloadSizeLimitExceeded before anything is written: read again in
+      // requests of a quarter of the cells, down to MIN_BUDGET.
+      for (let budget = options.cellBudget ?? CELL_BUDGET; ; budget = Math.floor(budget / 4)) {
+        try {
+          return await run((context) =>
+            readInContext(run, context, { ...options, cellBudget: budget }, capabilities),
+          );
+        } catch (error) {
+          if (
+            officeErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" ||
+            budget / 4 < MIN_BUDGET
+          )
+            throw error;
+        }
+      }
+    },
     () => scopeName,
   );
 }
 
 async function readInContext(
+  run: RunBatch,
   context: HostContext,
   options: ReadOptions,
   capabilities: HostCapabilities,
@@ -155,6 +256,20 @@ async function readInContext(
     sheets = options.scope.names.map((n) => worksheets.getItemOrNullObject(n));
   }
 
+  // The side requests, sent with the first cells' request (the same round trip).
+  const keys: SideKeys =
+    options.scope.kind === "active"
+      ? { kind: "active" }
+      : {
+          kind: "keys",
+          keys:
+            options.scope.kind === "sheets" ? [...options.scope.names] : sheets.map((s) => s.name),
+        };
+  const formatsRead = options.highlight ? readOwnFormats(run, keys) : undefined;
+  const mergesRead = capabilities.mergedAreas
+    ? readMerges(run, keys, (sheet) => [sheet.getUsedRange(true)])
+    : undefined;
+
   // The first window of each sheet, sized so that all windows together fit the budget.
   const perSheet = Math.max(1, Math.floor(budget / Math.max(1, sheets.length)));
   const columns = Math.min(WINDOW_COLUMNS, perSheet);
@@ -173,12 +288,6 @@ async function readInContext(
       names: sheet.names.load("items/name,items/type,items/value"),
       used,
       window: used.getIntersectionOrNullObject(rectAddress(windowRect)).load("address,values"),
-      formats: options.highlight
-        ? sheet.getRange().conditionalFormats.load(OWN_FORMAT_PROPERTIES)
-        : undefined,
-      merged: capabilities.mergedAreas
-        ? used.getMergedAreasOrNullObject().load("address")
-        : undefined,
     };
   });
   await context.sync();
@@ -286,37 +395,140 @@ async function readInContext(
     }
   }
 
+  // Merged areas: where the used range held too many (or Excel refused), ask again over the
+  // located tables only, alongside the highlights' request.
+  const merges = mergesRead === undefined ? undefined : await mergesRead;
+  const retry = (merges ?? []).flatMap((m, i) => (m === undefined ? [i] : []));
+  const mergesRetried =
+    retry.length === 0
+      ? undefined
+      : readMerges(
+          run,
+          { kind: "keys", keys: retry.map((i) => pending[i]!.sheet.name) },
+          (sheet, j) =>
+            tableRects(located, pending[retry[j]!]!.sheet.name).map((r) =>
+              sheet.getRange(rectAddress(r)),
+            ),
+        );
+
   const highlights: HighlightSpec[] = [];
+  const problems: HighlightProblem[] = [];
   if (options.highlight) {
     const bySheet = new Map<string, HighlightSpec[]>();
     const specs = highlightSpecs(located, options.findingsFor?.(located) ?? []);
     highlights.push(...specs);
     for (const s of specs) bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), s]);
-    pending.forEach((p) => {
-      if (p.protection.protected) return;
-      for (const cf of ownFormats(p.formats!.items)) cf.delete();
-      queueHighlights(p.sheet, bySheet.get(p.sheet.name) ?? []);
+    const own = await formatsRead!;
+    const writable = pending.filter((p, i) => {
+      if (p.protection.protected) return false;
+      if (own[i] === undefined) problems.push({ sheet: p.sheet.name, kind: "unreadable" });
+      return own[i] !== undefined;
     });
-    await context.sync();
+    const ownOf = (p: Pending): readonly string[] => own[pending.indexOf(p)]!.ids;
+    const [renewed] = await Promise.all([
+      renewHighlights(context, writable, ownOf, (p) => bySheet.get(p.sheet.name) ?? []),
+      mergesRetried,
+    ]);
+    for (const p of writable)
+      if (!renewed) problems.push({ sheet: p.sheet.name, kind: "not-cleared" });
   }
+  const retried = mergesRetried === undefined ? undefined : await mergesRetried;
+  const mergeLists = pending.map((_, i) => {
+    const j = retry.indexOf(i);
+    return j >= 0 ? retried?.[j] : merges?.[i];
+  });
+  const skipped = new Set(problems.map((p) => p.sheet));
   return {
     activeSheet: active.name,
     sheets: readings,
     located,
     settings: settingsFrom(setting),
-    highlights: highlights.filter((h) => !readings.find((r) => r.name === h.sheet)?.protected),
-    mergedDataCells: mergedDataCells(pending, located),
+    highlights: highlights.filter(
+      (h) => !readings.find((r) => r.name === h.sheet)?.protected && !skipped.has(h.sheet),
+    ),
+    mergedDataCells: mergedDataCells(pending, mergeLists, located),
+    // Without ExcelApi 1.13 nothing was asked: no refusal to report.
+    mergesRead: merges === undefined || mergeLists.every((m) => m !== undefined),
+    highlightProblems: problems,
   };
+}
+
+/** The rectangles around each located table's cells on a sheet. */
+function tableRects(located: readonly LocatedTable[], sheet: string): Rect[] {
+  return located
+    .filter((t) => t.sheet === sheet)
+    .map((t) => {
+      const cells = [...t.cells.values()]
+        .map((c) => (c.address === undefined ? undefined : splitQualified(c.address)))
+        .filter((a): a is { sheet?: string; local: string } => a !== undefined && a.sheet === sheet)
+        .map((a) => parseRect(a.local));
+      return {
+        top: Math.min(...cells.map((c) => c.top)),
+        left: Math.min(...cells.map((c) => c.left)),
+        bottom: Math.max(...cells.map((c) => c.bottom)),
+        right: Math.max(...cells.map((c) => c.right)),
+      };
+    })
+    .filter((r) => Number.isFinite(r.top));
+}
+
+/**
+ * Deletes the add-in's old formats and adds the new ones (1 sync). Deletions go highest id first:
+ * an id is the format's priority position, and deleting one moves those after it; all deletions
+ * come before any addition. When Excel still refuses a deletion (ItemNotFound, office-js#5222),
+ * the formats are read again and the rest deleted once more (2 more syncs); if that fails too,
+ * nothing new is added (adding over old formats would stack duplicates) and false is returned.
+ */
+async function renewHighlights(
+  context: HostContext,
+  sheets: readonly Pending[],
+  ownOf: (p: Pending) => readonly string[],
+  specsOf: (p: Pending) => readonly HighlightSpec[],
+): Promise<boolean> {
+  const queue = (ids: (p: Pending) => readonly string[]): void => {
+    for (const p of sheets) deleteFormats(p.sheet.getRange().conditionalFormats, ids(p));
+    for (const p of sheets) queueHighlights(p.sheet, specsOf(p));
+  };
+  if (sheets.length === 0) return true;
+  queue(ownOf);
+  try {
+    await context.sync();
+    return true;
+  } catch (error) {
+    if (officeErrorCode(error) !== "ItemNotFound") throw error;
+  }
+  try {
+    const again = sheets.map((p) =>
+      p.sheet.getRange().conditionalFormats.load(`items/id,${OWN_FORMAT_PROPERTIES}`),
+    );
+    await context.sync();
+    const ids = new Map(sheets.map((p, i) => [p, ownFormats(again[i]!.items).map((cf) => cf.id)]));
+    queue((p) => ids.get(p) ?? []);
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Queues deletions by id, highest first (so that no deletion moves a later one). */
+function deleteFormats(collection: HostConditionalFormatCollection, ids: readonly string[]): void {
+  for (const id of [...ids].sort((a, b) => Number(b) - Number(a))) collection.getItem(id).delete();
 }
 
 /**
  * The merged areas that swallow a located table's number cells: a merge covering two of them, or
  * one that is not the merge's top-left cell (the template's own wide single cells are fine).
  */
-function mergedDataCells(pending: readonly Pending[], located: readonly LocatedTable[]): string[] {
+function mergedDataCells(
+  pending: readonly Pending[],
+  merges: readonly (readonly string[] | undefined)[],
+  located: readonly LocatedTable[],
+): string[] {
   const out: string[] = [];
-  for (const p of pending) {
-    if (p.merged === undefined || p.merged.isNullObject) continue;
+  for (const [i, p] of pending.entries()) {
+    const areas = merges[i];
+    if (areas === undefined) continue;
     const sheet = p.sheet.name;
     const cells = located
       .filter((t) => t.sheet === sheet)
@@ -324,7 +536,7 @@ function mergedDataCells(pending: readonly Pending[], located: readonly LocatedT
       .map((c) => (c.address === undefined ? undefined : splitQualified(c.address)))
       .filter((a): a is { sheet?: string; local: string } => a !== undefined && a.sheet === sheet)
       .map((a) => parseRect(a.local));
-    for (const area of splitAreas(p.merged.address)) {
+    for (const area of areas) {
       const m = parseRect(splitQualified(area).local.replace(/\$/gu, ""));
       const inside = cells.filter((c) => intersectRects(c, m) !== undefined);
       const swallowed =
@@ -392,87 +604,131 @@ export interface ClearResult {
   readonly protected: { readonly id: string; readonly name: string }[];
   /** The keys (names or ids) asked for that no longer name a sheet (deleted). */
   readonly missing: string[];
+  /**
+   * Sheets where some of the add-in's formats are left: Excel refused to list them (a copied
+   * rule, office-js#6835) or to delete them (office-js#5222).
+   */
+  readonly notCleared: string[];
 }
 
 /**
  * Removes the add-in's conditional formats from the given sheets: 2 syncs for the active sheet or
- * sheets that all exist, 3 for every sheet; when a sheet asked for by key (a name, or a
- * `Worksheet.id`, which survives renaming) is gone, one failed sync and 3 more, clearing the rest.
- * Protected sheets are skipped and named, never half-cleared.
+ * sheets that all exist, 3 for every sheet. Deletions go highest id first (an id is a priority
+ * position: deleting one moves the later ones); when Excel still refuses one (ItemNotFound,
+ * office-js#5222) the formats are read again and the rest deleted (2 syncs more), and what is
+ * still left is named in `notCleared`. When the first request fails, a sheet counts as missing
+ * only when an explicit null-object check says so; every sheet left is then cleared in a request
+ * of its own (sent together), so one sheet's failure cannot stop the others. Protected sheets
+ * are skipped and named, never half-cleared.
  */
 export async function clearHighlights(run: RunBatch, scope: SheetScope): Promise<ClearResult> {
   const clearSheets = async (
     context: HostContext,
     sheets: readonly HostWorksheet[],
-    missing: string[],
   ): Promise<ClearResult> => {
     const loaded = sheets.map((sheet) => ({
       sheet: sheet.load("name,id"),
       protection: sheet.protection.load("protected"),
-      formats: sheet.getRange().conditionalFormats.load(OWN_FORMAT_PROPERTIES),
+      formats: sheet.getRange().conditionalFormats.load(`items/id,${OWN_FORMAT_PROPERTIES}`),
     }));
     await context.sync();
-    let removed = 0;
-    const cleared: string[] = [];
-    const skipped: { id: string; name: string }[] = [];
-    for (const l of loaded) {
-      if (l.protection.protected) {
-        skipped.push({ id: l.sheet.id, name: l.sheet.name });
-        continue;
+    const skipped = loaded
+      .filter((l) => l.protection.protected)
+      .map((l) => ({ id: l.sheet.id, name: l.sheet.name }));
+    const open = loaded.filter((l) => !l.protection.protected);
+    const ids = open.map((l) => ownFormats(l.formats.items).map((cf) => cf.id));
+    const queued = ids.reduce((n, list) => n + list.length, 0);
+    const remove = (lists: readonly (readonly string[])[]): void =>
+      open.forEach((l, i) => deleteFormats(l.sheet.getRange().conditionalFormats, lists[i]!));
+    remove(ids);
+    let left: number[] = open.map(() => 0);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (officeErrorCode(error) !== "ItemNotFound") throw error;
+      const again = open.map((l) =>
+        l.sheet.getRange().conditionalFormats.load(`items/id,${OWN_FORMAT_PROPERTIES}`),
+      );
+      await context.sync();
+      const rest = again.map((c) => ownFormats(c.items).map((cf) => cf.id));
+      remove(rest);
+      try {
+        await context.sync();
+      } catch {
+        left = rest.map((r) => r.length);
       }
-      for (const cf of ownFormats(l.formats.items)) {
-        cf.delete();
-        removed += 1;
-      }
-      cleared.push(l.sheet.name);
     }
-    await context.sync();
-    return { removed, sheets: cleared, protected: skipped, missing };
+    const remaining = left.reduce((n, k) => n + k, 0);
+    return {
+      removed: queued - remaining,
+      sheets: open.filter((_, i) => left[i] === 0).map((l) => l.sheet.name),
+      protected: skipped,
+      missing: [],
+      notCleared: open.filter((_, i) => left[i]! > 0).map((l) => l.sheet.name),
+    };
   };
-  const everySheet = async (
-    context: HostContext,
-    keep: (sheet: HostWorksheet) => boolean,
-  ): Promise<HostWorksheet[]> => {
-    const all = context.workbook.worksheets.load("items/id,items/name");
-    await context.sync();
-    return all.items.filter(keep);
+  /** After a failed first request: each sheet in its own request, all sent together. */
+  const oneByOne = async (keys: readonly string[], missing: string[]): Promise<ClearResult> => {
+    const results = await Promise.all(
+      keys.map((k) =>
+        run((context) =>
+          clearSheets(context, [context.workbook.worksheets.getItemOrNullObject(k)]),
+        ).catch(() => ({ key: k })),
+      ),
+    );
+    const done = results.filter((r): r is ClearResult => !("key" in r));
+    return {
+      removed: done.reduce((n, r) => n + r.removed, 0),
+      sheets: done.flatMap((r) => r.sheets),
+      protected: done.flatMap((r) => r.protected),
+      missing,
+      notCleared: [
+        ...done.flatMap((r) => r.notCleared),
+        ...results.flatMap((r) => ("key" in r ? [r.key] : [])),
+      ],
+    };
   };
   return atBoundary("clear", async () => {
-    if (scope.kind === "active")
-      return run((context) =>
-        clearSheets(context, [context.workbook.worksheets.getActiveWorksheet()], []),
-      );
-    if (scope.kind === "all")
-      return run(async (context) =>
-        clearSheets(context, await everySheet(context, () => true), []),
-      );
+    if (scope.kind === "active" || scope.kind === "all") {
+      try {
+        return await run(async (context) => {
+          if (scope.kind === "active")
+            return clearSheets(context, [context.workbook.worksheets.getActiveWorksheet()]);
+          const all = context.workbook.worksheets.load("items/id,items/name");
+          await context.sync();
+          return clearSheets(context, all.items);
+        });
+      } catch (error) {
+        if (officeErrorCode(error) === undefined) throw error;
+      }
+      const names = await run(async (context) => {
+        const all = context.workbook.worksheets.load("items/name");
+        const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+        await context.sync();
+        return scope.kind === "active" ? [active.name] : all.items.map((s) => s.name);
+      });
+      return oneByOne(names, []);
+    }
     const keys = scope.names;
     try {
       return await run((context) =>
         clearSheets(
           context,
           keys.map((k) => context.workbook.worksheets.getItemOrNullObject(k)),
-          [],
         ),
       );
     } catch (error) {
-      if (officeErrorCode(error) !== "ItemNotFound") throw error;
+      if (officeErrorCode(error) === undefined) throw error;
     }
-    // A sheet was deleted (nothing was changed yet): find those left, clear them, name the rest.
-    return run(async (context) => {
-      const found = new Set<string>();
-      const present = await everySheet(context, (sheet) => {
-        const key = keys.find(
-          (k) => k === sheet.id || k.toLowerCase() === sheet.name.toLowerCase(),
-        );
-        if (key !== undefined) found.add(key);
-        return key !== undefined;
-      });
-      return clearSheets(
-        context,
-        present,
-        keys.filter((k) => !found.has(k)),
-      );
+    // Which sheets are gone: only an explicit null-object check says so (1 sync).
+    const present = await run(async (context) => {
+      const found = keys.map((k) => context.workbook.worksheets.getItemOrNullObject(k).load("id"));
+      await context.sync();
+      return found.map((f) => !f.isNullObject);
     });
+    return oneByOne(
+      keys.filter((_, i) => present[i]),
+      keys.filter((_, i) => !present[i]),
+    );
   });
 }

@@ -4,7 +4,7 @@
  */
 import { groupRectangles, parseRect, rectAddress, splitQualified } from "./addresses";
 import { parseCellAddress } from "../core/model/address";
-import { atBoundary, SelectionUnusableError } from "./errors";
+import { atBoundary, officeErrorCode, SelectionUnusableError } from "./errors";
 import type { HostCapabilities, RunBatch } from "./host";
 
 /** The largest selection read as draft text. */
@@ -34,44 +34,95 @@ export async function selectCells(
     capabilities.rangeAreas && rects.length > 1
       ? rects.map(rectAddress).join(",")
       : rectAddress(bounding);
+  const selectIn = (address: string, areas: boolean) =>
+    run(async (context) => {
+      const target = context.workbook.worksheets.getItemOrNullObject(sheet);
+      target.activate();
+      if (areas) target.getRanges(address).select();
+      else target.getRange(address).select();
+      await context.sync();
+      return { sheet, range: address };
+    });
   return atBoundary(
     "select",
-    () =>
-      run(async (context) => {
-        const target = context.workbook.worksheets.getItemOrNullObject(sheet);
-        target.activate();
-        if (capabilities.rangeAreas && rects.length > 1) target.getRanges(range).select();
-        else target.getRange(range).select();
-        await context.sync();
-        return { sheet, range };
-      }),
+    async () => {
+      if (!(capabilities.rangeAreas && rects.length > 1)) return selectIn(range, false);
+      try {
+        return await selectIn(range, true);
+      } catch (error) {
+        // getRanges splits at the user's list separator: with ";" (many European Windows
+        // settings) "D8,E9:F10" is refused with InvalidArgument (office-js#1167, #1985). The
+        // rectangle around the cells is selected instead (1 more sync).
+        if (officeErrorCode(error) !== "InvalidArgument") throw error;
+        return selectIn(rectAddress(bounding), false);
+      }
+    },
     () => sheet,
   );
+}
+
+/**
+ * Runs a batch on the selection and turns Excel's refusal of a multi-area selection
+ * (`getSelectedRange()` "will throw an error" when several ranges are selected, index.d.ts 37045)
+ * into ours: where ExcelApi 1.9 is present the areas are counted with `getSelectedRanges()`
+ * (1 more sync, only after a failure); without it, Excel's InvalidSelection is taken as that.
+ */
+export async function onSingleSelection<T>(
+  run: RunBatch,
+  capabilities: HostCapabilities,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = officeErrorCode(error);
+    if (code === undefined) throw error;
+    if (capabilities.rangeAreas) {
+      const areas = await run(async (context) => {
+        const selected = context.workbook.getSelectedRanges().load("areaCount");
+        await context.sync();
+        return selected.areaCount;
+      }).catch(() => 1);
+      if (areas > 1) throw new SelectionUnusableError("multiple-areas", { cause: error });
+    } else if (code === "InvalidSelection") {
+      throw new SelectionUnusableError("multiple-areas", { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** The text of the selected cells, row by row (cells joined without separators). Two syncs. */
 export async function readSelectedText(
   run: RunBatch,
+  capabilities: HostCapabilities = { rangeAreas: false, mergedAreas: false },
 ): Promise<{ sheet: string; address: string; text: string }> {
   return atBoundary("read-selection", () =>
-    run(async (context) => {
-      const selected = context.workbook.getSelectedRange();
-      const sheet = selected.worksheet.load("name");
-      const bounded = selected
-        .getIntersectionOrNullObject(selected.worksheet.getUsedRange(true))
-        .load("address,cellCount");
-      await context.sync();
-      if (bounded.isNullObject) throw new SelectionUnusableError("empty");
-      if (bounded.cellCount > SELECTION_CELL_LIMIT) throw new SelectionUnusableError("too-large");
-      const local = splitQualified(bounded.address).local;
-      const values = sheet.getRange(local).load("values");
-      await context.sync();
-      const text = values.values
-        .map((row) => row.map((v) => (typeof v === "string" ? v : String(v))).join(""))
-        .filter((line) => line.trim() !== "")
-        .join("\n");
-      if (text.trim() === "") throw new SelectionUnusableError("empty");
-      return { sheet: sheet.name, address: rectAddress(parseRect(local)), text };
-    }),
+    onSingleSelection(run, capabilities, () => readText(run)),
   );
+}
+
+/**
+ * The draft is read from `text`, what the cells show ("12.5%", "2024年1月1日"), not `values`
+ * (0.125, a date's serial number): the N1–N4 checks compare what the reader of the report sees.
+ */
+function readText(run: RunBatch): Promise<{ sheet: string; address: string; text: string }> {
+  return run(async (context) => {
+    const selected = context.workbook.getSelectedRange();
+    const sheet = selected.worksheet.load("name");
+    const bounded = selected
+      .getIntersectionOrNullObject(selected.worksheet.getUsedRange(true))
+      .load("address,cellCount");
+    await context.sync();
+    if (bounded.isNullObject) throw new SelectionUnusableError("empty");
+    if (bounded.cellCount > SELECTION_CELL_LIMIT) throw new SelectionUnusableError("too-large");
+    const local = splitQualified(bounded.address).local;
+    const shown = sheet.getRange(local).load("text");
+    await context.sync();
+    const text = shown.text
+      .map((row) => row.join(""))
+      .filter((line) => line.trim() !== "")
+      .join("\n");
+    if (text.trim() === "") throw new SelectionUnusableError("empty");
+    return { sheet: sheet.name, address: rectAddress(parseRect(local)), text };
+  });
 }

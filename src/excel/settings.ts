@@ -1,8 +1,19 @@
 /**
- * The report's settings (year, agency, how it refers to itself), kept in the workbook's own
- * settings so they travel with the file. Anyone with the file can read them: no secrets here.
+ * The report's settings (year, agency, how it refers to itself, last year's sheet), kept in the
+ * workbook so they travel with the file. Where the host has custom XML parts (ExcelApi 1.5) they
+ * are kept in one (core/model/report-part.ts), which every copy of the add-in and the command line
+ * read; the workbook settings, which belong to one add-in instance (office-js#840), are only a
+ * cache. Anyone with the file can read them: no secrets here.
  */
-import type { HostContext, HostSetting } from "./host";
+import {
+  newestPart,
+  parseReportPart,
+  REPORT_PART_LIMIT,
+  REPORT_PART_NAMESPACE,
+  reportPartXml,
+  type ReportPart,
+} from "../core/model/report-part";
+import type { HostContext, HostSetting, RunBatch } from "./host";
 
 /** The settings key; settings are scoped to the add-in's manifest Id, so keep that Id forever. */
 export const SETTINGS_KEY = "xxgk.report";
@@ -11,6 +22,8 @@ export interface ReportSettings {
   readonly year?: number;
   readonly agency?: string;
   readonly self?: string;
+  /** The sheet holding last year's tables. */
+  readonly lastYearSheet?: string;
 }
 
 /** Queues the settings read; call `settingsFrom` on the result after the next sync. */
@@ -35,11 +48,68 @@ export function settingsFrom(setting: HostSetting): ReportSettings {
   const year = typeof v["year"] === "number" && Number.isInteger(v["year"]) ? v["year"] : undefined;
   const agency = typeof v["agency"] === "string" && v["agency"] !== "" ? v["agency"] : undefined;
   const self = typeof v["self"] === "string" && v["self"] !== "" ? v["self"] : undefined;
+  const last = v["lastYearSheet"];
+  const lastYearSheet = typeof last === "string" && last !== "" ? last : undefined;
   return {
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
     ...(self === undefined ? {} : { self }),
+    ...(lastYearSheet === undefined ? {} : { lastYearSheet }),
   };
+}
+
+/** The settings a part holds. */
+function fromPart(part: ReportPart): ReportSettings {
+  return {
+    ...(part.year === undefined ? {} : { year: part.year }),
+    ...(part.agency === undefined ? {} : { agency: part.agency }),
+    ...(part.self === undefined ? {} : { self: part.self }),
+    ...(part.lastYearSheet === undefined ? {} : { lastYearSheet: part.lastYearSheet }),
+  };
+}
+
+/**
+ * Reads the newest of the add-in's custom XML parts (2 syncs: the parts, then their XML), and
+ * deletes the older ones in the second. Undefined when there is none or Excel refused: the
+ * cached settings are then all there is. Never throws.
+ */
+export async function readReportPart(run: RunBatch): Promise<ReportSettings | undefined> {
+  try {
+    return await run(async (context) => {
+      const parts = context.workbook.customXmlParts
+        .getByNamespace(REPORT_PART_NAMESPACE)
+        .load("items/id");
+      await context.sync();
+      if (parts.items.length === 0) return undefined;
+      const xml = parts.items.map((p) => p.getXml());
+      await context.sync();
+      const read = xml.map((x) =>
+        x.value.length > REPORT_PART_LIMIT ? undefined : parseReportPart(x.value),
+      );
+      const newest = newestPart(read);
+      if (newest === undefined) return undefined;
+      // Older copies (each save adds one, so that saving takes one request) are removed here.
+      const keep = read.indexOf(newest);
+      parts.items.forEach((p, i) => {
+        if (i !== keep && read[i] !== undefined) p.delete();
+      });
+      return fromPart(newest);
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Queues the part's write: a new part each time (1 request, no look-up first); the reader takes
+ * the newest and removes the others.
+ */
+export function queueSaveReportPart(
+  context: HostContext,
+  settings: ReportSettings,
+  now: number,
+): void {
+  context.workbook.customXmlParts.add(reportPartXml({ ...settings, saved: now }));
 }
 
 /** Queues the settings write (stored as JSON text, which every host round-trips). */

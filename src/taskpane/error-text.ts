@@ -49,6 +49,10 @@ export function describeError(error: unknown, locale: Locale): string {
       return zh
         ? `工作表「${sheet}」受保护，未作任何改动。请先撤销工作表保护（审阅 → 撤销工作表保护）。`
         : `Sheet "${sheet}" is protected; nothing was changed. Unprotect it first (Review → Unprotect Sheet).`;
+    case "workbook-protected":
+      return zh
+        ? "工作簿结构受保护，不能新建工作表，未作任何改动。请先撤销工作簿保护（审阅 → 保护工作簿），或插入到现有工作表的选定位置。"
+        : "The workbook's structure is protected, so no sheet can be added; nothing was changed. Unprotect the workbook (Review → Protect Workbook) or insert at the selection.";
     case "sheet-missing":
       return zh
         ? `找不到工作表「${sheet}」，可能已被删除或改名。请重新检查。`

@@ -275,9 +275,18 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     if (highlight) {
       const skipped = reading.sheets.filter((s) => s.protected).map((s) => s.name);
       for (const s of reading.sheets) if (!s.protected) state.highlighted.set(s.id, s.name);
-      notes.push(t.highlighted(reading.highlights.length));
+      notes.push(t.highlighted(reading.highlights.length), t.recheck);
       if (skipped.length > 0) notes.push(t.protectedSkipped(skipped.join("、")));
+      const problems = (kind: "unreadable" | "not-cleared"): string =>
+        reading.highlightProblems
+          .filter((p) => p.kind === kind)
+          .map((p) => p.sheet)
+          .join("、");
+      if (problems("unreadable") !== "") notes.push(t.highlightUnreadable(problems("unreadable")));
+      if (problems("not-cleared") !== "")
+        notes.push(t.highlightNotCleared(problems("not-cleared")));
     }
+    if (!reading.mergesRead && reading.sheets.length > 0) notes.push(t.mergesUnread);
     status.textContent = notes.join(" ");
   };
   checkSection.append(
@@ -301,6 +310,8 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
           const notes = [t.cleared(result.removed)];
           if (result.protected.length > 0)
             notes.push(t.clearProtected(result.protected.map((p) => p.name).join("、")));
+          if (result.notCleared.length > 0)
+            notes.push(t.highlightNotCleared(result.notCleared.join("、")));
           if (result.missing.length > 0)
             notes.push(
               t.clearMissing(result.missing.map((k) => state.highlighted.get(k) ?? k).join("、")),

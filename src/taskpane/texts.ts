@@ -29,6 +29,14 @@ export interface PaneTexts {
   readonly summary: (errors: number, warnings: number, rules: number) => string;
   readonly noTables: string;
   readonly highlighted: (count: number) => string;
+  /** When the live marks cannot be trusted alone (office-js#5299, fixed marks): check again. */
+  readonly recheck: string;
+  /** Sheets whose conditional formats Excel would not list (a copied rule): not re-highlighted. */
+  readonly highlightUnreadable: (sheets: string) => string;
+  /** Sheets where some of the add-in's old highlights could not be removed. */
+  readonly highlightNotCleared: (sheets: string) => string;
+  /** Excel could not list the merged cells: merged number cells may go unnoticed. */
+  readonly mergesUnread: string;
   readonly protectedSkipped: (sheets: string) => string;
   readonly cleared: (count: number) => string;
   readonly clearProtected: (sheets: string) => string;
@@ -110,6 +118,14 @@ const ZH: PaneTexts = {
   highlighted: () =>
     "已在表格中标出问题：错误为红底深红字，警告为黄底深褐字；修改数字后标记自动更新。",
   protectedSkipped: (sheets) => `工作表「${sheets}」受保护，未作标记。`,
+  recheck:
+    "部分标记（如上年对比、格式问题、错误值）不会随输入更新，Excel 有时也不会重算标记：修改后请再按「检查并标记」，以本窗格的结果为准。",
+  highlightUnreadable: (sheets) =>
+    `工作表「${sheets}」中的条件格式无法读取（常因复制了带标记的单元格），未更新标记；检查结果不受影响。可在“开始 → 条件格式 → 管理规则”中删除重复的规则后再标记。`,
+  highlightNotCleared: (sheets) =>
+    `工作表「${sheets}」中有部分旧标记未能删除，可在“开始 → 条件格式 → 管理规则”中删除。`,
+  mergesUnread:
+    "Excel 未能列出合并单元格（数量过多），被合并的填数单元格可能未被发现；检查按表格文字进行。",
   cleared: (count) => `已清除本助手添加的 ${count} 处标记；您自己的格式未作改动。`,
   clearProtected: (sheets) => `工作表「${sheets}」受保护，其中的标记未清除；撤销保护后再清除。`,
   clearMissing: (sheets) => `工作表「${sheets}」已不存在，已跳过。`,
@@ -206,6 +222,14 @@ const EN: PaneTexts = {
   highlighted: () =>
     "The problems are marked in the tables: errors in red, warnings in yellow; the marks update as you type.",
   protectedSkipped: (sheets) => `Sheet "${sheets}" is protected and was not highlighted.`,
+  recheck:
+    "Some marks (last year's figures, format problems, error values) do not follow your typing, and Excel does not always recalculate marks: after editing, check again; this pane's result is the one to trust.",
+  highlightUnreadable: (sheets) =>
+    `Excel could not list the conditional formats of "${sheets}" (often after copying marked cells), so its highlights were not renewed; the check itself is complete. Remove duplicate rules under Home → Conditional Formatting → Manage Rules.`,
+  highlightNotCleared: (sheets) =>
+    `Some old highlights on "${sheets}" could not be removed; delete them under Home → Conditional Formatting → Manage Rules.`,
+  mergesUnread:
+    "Excel could not list the merged cells (too many): merged number cells may go unnoticed; the check relies on the labels.",
   cleared: (count) =>
     `Removed ${count} highlight(s) added by this add-in; your own formats are unchanged.`,
   clearProtected: (sheets) =>

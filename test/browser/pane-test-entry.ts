@@ -67,14 +67,9 @@ const at = (sheet: string, address: string): { row: number; column: number; key:
 };
 
 window.xxgkTest = {
+  // Typed as in Excel's UI: "1,024" becomes 1024, "=…" a formula, "" empties the cell.
   type: (sheet, address, value) => {
-    const cells = double.sheet(sheet).cells;
-    const { key } = at(sheet, address);
-    const cell = cells.get(key) ?? {};
-    delete cell.formula;
-    if (value === "") delete cell.value;
-    else cell.value = value;
-    cells.set(key, cell);
+    double.type(sheet, address, value);
     render();
   },
   select: (sheet, address) => {
@@ -162,7 +157,7 @@ if (lastCheck !== null) double.state.settings.set("xxgk.lastCheck", lastCheck);
 
 function mount(): Promise<void> {
   return mountPane(root, {
-    port: createExcelAdapter(run, { rangeAreas: true, mergedAreas: true }),
+    port: createExcelAdapter(run, { rangeAreas: true, mergedAreas: true, customXml: true }),
     locale,
     support: { insert: true, highlight: true },
     copyText: (text) => {

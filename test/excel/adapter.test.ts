@@ -34,6 +34,13 @@ describe("the adapter's other operations", () => {
       self: "我街道",
     });
     double.state.settings.set("xxgk.report", "{not json");
+    // The custom XML part still holds them (the settings are only a cache).
+    expect(await adapter.loadSettings()).toEqual({
+      year: 2024,
+      agency: "曲阜市时庄街道办事处",
+      self: "我街道",
+    });
+    for (const part of double.state.customXmlParts) part.xml = part.xml.replace("<report", "<bad");
     expect(await adapter.loadSettings()).toEqual({});
   });
 
@@ -86,7 +93,7 @@ describe("the adapter's other operations", () => {
       .read({ scope: { kind: "active" }, highlight: false })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
-    expect((error as ExcelHostError).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect((error as ExcelHostError).code).toBe("ResponsePayloadSizeLimitExceeded");
     expect((error as ExcelHostError).cause).toMatchObject({ name: "RichApi.Error" });
   });
 });

@@ -31,6 +31,7 @@ async function twoHighlighted() {
   for (const name of ["年报表格", "年报表格 (2)"])
     expect(double.sheet(name).conditionalFormats.length).toBeGreaterThan(0);
   double.syncCount = 0;
+  double.roundTrips = 0;
   return { double, ids, before };
 }
 
@@ -39,7 +40,7 @@ describe("clearing after the user renamed, deleted or protected a sheet (clear-a
     const { double, ids, before } = await twoHighlighted();
     double.sheet("年报表格").name = "2024年";
     const result = await clearHighlights(double.run, { kind: "sheets", names: ids });
-    expect(double.syncCount).toBe(2);
+    expect(double.roundTrips).toBe(2);
     expect(result.sheets).toEqual(["2024年", "年报表格 (2)"]);
     expect(result.missing).toEqual([]);
     expect(result.protected).toEqual([]);
@@ -63,7 +64,7 @@ describe("clearing after the user renamed, deleted or protected a sheet (clear-a
     locked.protected = true;
     const marks = locked.conditionalFormats.length;
     const result = await clearHighlights(double.run, { kind: "sheets", names: ids });
-    expect(double.syncCount).toBe(2);
+    expect(double.roundTrips).toBe(2);
     expect(result.protected).toEqual([{ id: ids[0], name: "年报表格" }]);
     expect(result.sheets).toEqual(["年报表格 (2)"]);
     expect(locked.conditionalFormats).toHaveLength(marks);

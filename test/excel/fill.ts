@@ -1,5 +1,4 @@
 /** Typing figures into inserted templates, as a user would (constants into input cells). */
-import { parseCellAddress } from "../../src/core/model/address";
 import type { TableId } from "../../src/core/model/tables";
 import { planTemplate, type TemplateOptions } from "../../src/core/template/plan";
 import type { WorkbookDouble } from "./double/workbook-double";
@@ -12,17 +11,11 @@ export function typeFigures(
   value: (row: string, column: string) => number | string | undefined = () => 0,
   options: TemplateOptions = {},
 ): void {
-  const state = double.sheet(sheet);
   for (const plan of planTemplate(tables, options)) {
     for (const c of plan.cells) {
       if (c.role !== "input" || c.cell === undefined) continue;
-      const v = value(c.cell.row, c.cell.column) ?? 0;
-      const p = parseCellAddress(c.address);
-      const k = `${p.row},${p.column}`;
-      const cell = state.cells.get(k) ?? {};
-      if (v === "") delete cell.value;
-      else cell.value = v;
-      state.cells.set(k, cell);
+      // Through the double's typed entry, as a user types (a number format "@" keeps text).
+      double.type(sheet, c.address, value(c.cell.row, c.cell.column) ?? 0);
     }
   }
 }

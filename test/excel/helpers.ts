@@ -7,7 +7,11 @@ import { WorkbookDouble } from "./double/workbook-double";
 import { parseCellAddress } from "../../src/core/model/address";
 import type { HostCapabilities, HostCellValue } from "../../src/excel/host";
 
-export const ALL_CAPABILITIES: HostCapabilities = { rangeAreas: true, mergedAreas: true };
+export const ALL_CAPABILITIES: HostCapabilities = {
+  rangeAreas: true,
+  mergedAreas: true,
+  customXml: true,
+};
 
 /** A double with sheets holding the given constants ({ Sheet1: { B2: 5 } }). */
 export function workbookWith(

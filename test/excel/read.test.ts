@@ -21,6 +21,7 @@ async function filledWorkbook(mistake = true) {
     return 0;
   });
   double.syncCount = 0;
+  double.roundTrips = 0;
   return double;
 }
 
@@ -36,7 +37,7 @@ describe("reading and highlighting", () => {
     const double = await filledWorkbook();
     const before = snapshot(double.state);
     const reading = await readWorkbook(double.run, { scope: { kind: "active" }, highlight: false });
-    expect(double.syncCount).toBe(1);
+    expect(double.roundTrips).toBe(1);
     expect(reading.located.map((t) => t.table).sort()).toEqual(["T2", "T3", "T4"]);
     expect(reading.sheets[0]!.named.map((n) => n.table)).toEqual(["T2", "T3", "T4"]);
     const t3 = reading.located.find((t) => t.table === "T3")!;
@@ -49,7 +50,7 @@ describe("reading and highlighting", () => {
   it("highlights a broken balance in two syncs, and the highlight goes when the figure is fixed", async () => {
     const double = await filledWorkbook();
     const reading = await readWorkbook(double.run, { scope: { kind: "active" }, highlight: true });
-    expect(double.syncCount).toBe(2);
+    expect(double.roundTrips).toBe(2);
     expect(reading.highlights.length).toBeGreaterThan(0);
     const sheet = double.sheet("年报表格");
     const wrong = addressOf(TABLES, "三(一)", "自然人");
@@ -85,8 +86,9 @@ describe("reading and highlighting", () => {
     const before = snapshot(double.state);
     await readWorkbook(double.run, { scope: { kind: "active" }, highlight: true });
     double.syncCount = 0;
+    double.roundTrips = 0;
     const result = await clearHighlights(double.run, { kind: "sheets", names: ["年报表格"] });
-    expect(double.syncCount).toBe(2);
+    expect(double.roundTrips).toBe(2);
     expect(result.removed).toBeGreaterThan(0);
     expect(snapshot(double.state)).toEqual(before);
   });
@@ -153,7 +155,7 @@ describe("reading and highlighting", () => {
     expect(new Set(reading.located.map((t) => t.sheet))).toEqual(new Set(["年报表格"]));
     expect(reading.located.map((t) => t.table).sort()).toEqual(["T2", "T3", "T4"]);
     expect(double.sheet("2023年").conditionalFormats).toEqual([]);
-    expect(double.syncCount).toBe(3);
+    expect(double.roundTrips).toBe(3);
   });
 
   it("reads every sheet in two syncs and a large sheet in bands under the request limit", async () => {
@@ -182,8 +184,8 @@ describe("reading and highlighting", () => {
       cellBudget: 50_000,
     });
     expect(reading.sheets.find((s) => s.name === "大表")!.cellCount).toBe(100_000);
-    expect(double.syncCount).toBeGreaterThan(2);
-    expect(double.syncCount).toBeLessThanOrEqual(5);
+    expect(double.roundTrips).toBeGreaterThan(2);
+    expect(double.roundTrips).toBeLessThanOrEqual(5);
     const found = reading.located.filter((t) => t.sheet === "大表");
     expect(found.map((t) => t.table).sort()).toEqual(["T2", "T3", "T4"]);
     const t3 = found.find((t) => t.table === "T3")!;
@@ -216,7 +218,7 @@ describe("reading and highlighting", () => {
         ];
       },
     });
-    expect(double.syncCount).toBe(2);
+    expect(double.roundTrips).toBe(2);
     expect(rulesAt(double.sheet("年报表格"), cell)).toContain("X1");
   });
 

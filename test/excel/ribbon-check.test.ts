@@ -20,6 +20,7 @@ async function filled() {
     row === "一" && column === "自然人" ? 5 : 0,
   );
   double.syncCount = 0;
+  double.roundTrips = 0;
   return double;
 }
 
@@ -27,7 +28,7 @@ describe("the ribbon's 检查本表 records how it ended (ribbon-check-silent)",
   it("records the sheet and the counts after a check, in three syncs", async () => {
     const double = await filled();
     const record = await checkActiveSheet(double.run, every, now);
-    expect(double.syncCount).toBe(3);
+    expect(double.roundTrips).toBe(3);
     expect(record).toMatchObject({ sheet: "年报表格", status: "ok", at: AT.toISOString() });
     expect(record.counts!.errors).toBeGreaterThan(0);
     expect(await loadLastCheck(double.run)).toEqual(record);
@@ -55,7 +56,7 @@ describe("the ribbon's 检查本表 records how it ended (ribbon-check-silent)",
     const double = await filled();
     const record = await checkActiveSheet(double.run, (v) => v === "1.4", now);
     expect(record).toEqual({ status: "unsupported", at: AT.toISOString() });
-    expect(double.syncCount).toBe(1);
+    expect(double.roundTrips).toBe(1);
     expect(double.state.settings.get(LAST_CHECK_KEY)).toBe(JSON.stringify(record));
   });
 

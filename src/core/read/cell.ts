@@ -26,8 +26,8 @@ const EXCEL_ERRORS = new Set([
   "#PYTHON!",
 ]);
 
-/** Marks that mean "not applicable" in published tables. */
-const NOT_APPLICABLE = new Set([
+/** Marks that mean "not applicable" in published tables (the highlight formulas use them too). */
+export const NOT_APPLICABLE_MARKS: readonly string[] = [
   "/",
   "\\",
   "-",
@@ -40,7 +40,8 @@ const NOT_APPLICABLE = new Set([
   "na",
   "×",
   "x",
-]);
+];
+const NOT_APPLICABLE = new Set(NOT_APPLICABLE_MARKS);
 
 /** Words that mean "none": reported with the suggestion 0, not read as 0. */
 const NONE_WORDS = new Set(["无", "没有", "空", "暂无", "nil", "none"]);
@@ -51,7 +52,21 @@ const TRAILING_UNIT = /^(.+?)(件|条|项|个|份|篇|次|起|宗|万元|元|人
 /** Maximum decimals of a 万元 amount before it looks like a 元 → 万元 slip (below one 元). */
 export const AMOUNT_DECIMALS = 4;
 
-const INVISIBLE = /[\s\u00a0\u200b-\u200d\u2060\u3000\ufeff]+/gu;
+/**
+ * The characters read as blank space: JavaScript's \s (tab, line feed, vertical tab, form feed,
+ * carriage return, space, no-break space, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+ * U+3000, U+FEFF) and the zero-width U+200B–U+200D and U+2060. Excel's TRIM removes only the ASCII
+ * space, so the highlight formulas replace each of these first (one definition for both).
+ */
+export const BLANK_CODE_POINTS: readonly number[] = [
+  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x200b, 0x200c,
+  0x200d, 0x2060,
+];
+const INVISIBLE = new RegExp(
+  `[${BLANK_CODE_POINTS.map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]+`,
+  "gu",
+);
 
 /** Reads one cell for a data cell of the given domain. */
 export function readCell(raw: RawCell, domain: ValueDomain): CellReading {

@@ -14,6 +14,7 @@ import {
 import { figureSet } from "../model/figure-set";
 import type { LocatedTable } from "../model/figures";
 import type { CellKey } from "../model/tables";
+import { BLANK_CODE_POINTS, NOT_APPLICABLE_MARKS } from "../read/cell";
 import { buildRules, type Rule } from "../rules/catalog";
 import type { Finding, RuleId, Severity } from "../rules/finding";
 
@@ -79,7 +80,29 @@ export interface ValueHighlight {
   readonly formula: string;
 }
 
-/** R6 (blank) and R5 (not a number ≥ 0) over data cells: one format per rectangle of cells. */
+/**
+ * A cell's text as the reader sees it, in Excel's terms: every character the reader takes for
+ * blank space (BLANK_CODE_POINTS) replaced by a space, then TRIM, which removes only ASCII
+ * spaces. UNICHAR, not CHAR: CHAR(160) is a no-break space only in Western code pages.
+ */
+export function cleanedText(cell: string): string {
+  let text = cell;
+  for (const code of BLANK_CODE_POINTS)
+    if (code !== 32) text = `SUBSTITUTE(${text},UNICHAR(${code})," ")`;
+  return `TRIM(${text})`;
+}
+
+/** The reader's "not applicable" marks as one string to FIND "|mark|" in. */
+const NOT_APPLICABLE_LIST = `|${NOT_APPLICABLE_MARKS.join("|")}|`;
+
+/**
+ * R6 (blank, or a "not applicable" mark such as "/") and R5 (not a number ≥ 0) over data cells:
+ * one format per rectangle of cells. The same definitions as the reader (read/cell.ts): blank
+ * after removing its blank characters; a number, or text Excel can make a number of (a number
+ * stored as text is valid, as for the check: ISNUMBER alone would mark it red). A cell holding an
+ * error value gets no live mark (a rule formula that evaluates to an error applies no format, so
+ * the formulas catch it and return 0); the check's R5 finding marks it instead (fixed).
+ */
 export function valueHighlights(
   points: readonly { row: number; column: number }[],
 ): ValueHighlight[] {
@@ -87,17 +110,21 @@ export function valueHighlights(
   for (const r of rectangles(points)) {
     const first = cellAddress(r.top, r.left);
     const range = rangeAddress(r.top, r.left, r.bottom, r.right);
+    const text = cleanedText(first);
+    const mark = `ISNUMBER(FIND("|"&LOWER(ASC(${text}))&"|","${NOT_APPLICABLE_LIST}"))`;
     highlights.push({
       rule: "R6",
       severity: "warning",
       range,
-      formula: `=${markerTerm("R6")}+LEN(TRIM(${first}))=0`,
+      formula: `=${markerTerm("R6")}+IF(ISERROR(${first}),0,OR(LEN(${text})=0,${mark}))`,
     });
     highlights.push({
       rule: "R5",
       severity: "error",
       range,
-      formula: `=${markerTerm("R5")}+AND(LEN(TRIM(${first}))>0,OR(NOT(ISNUMBER(${first})),${first}<0))`,
+      formula:
+        `=${markerTerm("R5")}+IF(ISERROR(${first}),0,IF(ISNUMBER(${first}),${first}<0,` +
+        `AND(LEN(${text})>0,NOT(${mark}),IFERROR(--ASC(${text})<0,TRUE))))`,
     });
   }
   return highlights;
@@ -221,7 +248,9 @@ export function findingHighlights(findings: readonly Finding[]): SheetHighlight[
   const highlights: SheetHighlight[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
-    if (LIVE_RULES.has(f.rule)) continue;
+    // R5's live formula marks negatives and text Excel cannot make a number of; error values,
+    // fractions and text that Excel reads otherwise than the check ("5%", dates) get a fixed mark.
+    if (LIVE_RULES.has(f.rule) && !(f.rule === "R5" && f.code !== "negative")) continue;
     const bySheet = new Map<string, string[]>();
     for (const c of f.cells) {
       const p = c.address === undefined ? undefined : splitQualified(c.address);

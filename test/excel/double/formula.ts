@@ -224,14 +224,50 @@ export function assertParses(formula: string): void {
   parse(formula);
 }
 
+/**
+ * Excel's text → number coercion in arithmetic (="1,000"+0 is 1000, ="50%"*1 is 0.5, =" 12 "+0 is
+ * 12, ="0x10"+0 is #VALUE!). Source: Microsoft's "How Excel converts text to numbers" is not in
+ * node_modules; GUESS from Excel's documented typed-entry rules: optional sign, digits with
+ * correct thousands groups, a decimal point, an exponent, a trailing percent sign, ASCII spaces
+ * around. Dates and currency symbols (also converted by Excel) are not modelled.
+ */
+export function textToNumber(text: string): number | undefined {
+  const t = text.replace(/^ +| +$/gu, "");
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%?)$/u.exec(t);
+  if (m === null) return undefined;
+  const [, sign, whole, fraction, exponent, percent] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+    string,
+  ];
+  if (whole === "" && (fraction === undefined || fraction.length < 2)) return undefined;
+  const n = Number(
+    `${sign}${whole.replace(/,/gu, "")}${fraction ?? ""}${exponent === undefined ? "" : `e${exponent}`}`,
+  );
+  if (!Number.isFinite(n)) return undefined;
+  return percent === "%" ? n / 100 : n;
+}
+
+/** A number as Excel shows it in General format and as text functions see it: 15 digits. */
+export function numberText(n: number): string {
+  const text = String(Number(n.toPrecision(15)));
+  // JavaScript writes 1e-7 and 1e+21; Excel writes 1E-07 and 1E+21.
+  return text.replace(
+    /e([+-])(\d+)$/u,
+    (_m, sign: string, digits: string) => `E${sign}${digits.padStart(2, "0")}`,
+  );
+}
+
 function toNumber(v: FormulaValue | null): number | FormulaError {
   if (v === null || v === "") return 0;
   if (v instanceof FormulaError) return v;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (Array.isArray(v)) return toNumber(v[0] ?? null);
-  const n = Number(v);
-  return v.trim() !== "" && Number.isFinite(n) ? n : new FormulaError("#VALUE!");
+  return textToNumber(v) ?? new FormulaError("#VALUE!");
 }
 
 function toText(v: FormulaValue | null): string | FormulaError {
@@ -239,7 +275,9 @@ function toText(v: FormulaValue | null): string | FormulaError {
   if (v instanceof FormulaError) return v;
   if (Array.isArray(v)) return toText(v[0] ?? null);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
+  // Excel's LEN(1/3) is 17: the 15 significant digits of "0.333333333333333", not JavaScript's 18.
+  if (typeof v === "number") return numberText(v);
+  return v;
 }
 
 function toBoolean(v: FormulaValue | null): boolean | FormulaError {
@@ -257,13 +295,30 @@ function toBoolean(v: FormulaValue | null): boolean | FormulaError {
 function compare(a: FormulaValue | null, b: FormulaValue | null): number {
   const rank = (v: FormulaValue | null): number =>
     v === null || typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2;
-  const x = a === null ? (typeof b === "string" ? "" : 0) : a;
-  const y = b === null ? (typeof a === "string" ? "" : 0) : b;
+  // A blank cell compares as "" with text, FALSE with a boolean, 0 with a number (=A1=FALSE is
+  // TRUE for a blank A1).
+  const blank = (other: FormulaValue | null): FormulaValue =>
+    typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
+  const x = a === null ? blank(b) : a;
+  const y = b === null ? blank(a) : b;
   if (rank(x) !== rank(y)) return rank(x) - rank(y);
   if (typeof x === "number" && typeof y === "number") return x - y;
   if (typeof x === "string" && typeof y === "string")
     return x.toLowerCase().localeCompare(y.toLowerCase());
   return Number(x) - Number(y);
+}
+
+/**
+ * ROUND as Excel: half away from zero (ROUND(-2.5,0) is -3), on the 15-digit decimal Excel shows
+ * (ROUND(1.005,2) is 1.01, although the double 1.005 is 1.00499999999999989…).
+ */
+export function excelRound(n: number, digits: number): number {
+  const shown = Number(n.toPrecision(15));
+  const [mantissa, exponent] = Math.abs(shown).toExponential().split("e") as [string, string];
+  const shifted = Number(`${mantissa}e${Number(exponent) + digits}`);
+  const rounded = Math.floor(shifted + 0.5);
+  const back = Number(`${rounded}e${-digits}`);
+  return Math.sign(shown) * back;
 }
 
 /** Evaluates a formula at a cell offset (relative references move by the offset). */
@@ -376,8 +431,7 @@ export function evaluateFormula(
         const d = toNumber(arg(1));
         if (n instanceof FormulaError) return n;
         if (d instanceof FormulaError) return d;
-        const f = 10 ** d;
-        return Math.round(n * f) / f;
+        return excelRound(n, Math.trunc(d));
       }
       case "N": {
         const v = arg(0);
@@ -386,14 +440,69 @@ export function evaluateFormula(
       }
       case "LEN": {
         const t = toText(arg(0));
-        return t instanceof FormulaError ? t : t.length;
+        return t instanceof FormulaError ? t : [...t].length;
       }
       case "TRIM": {
+        // Excel's TRIM removes only the ASCII space (32): "removes the 7-bit ASCII space character
+        // (value 32) from text" (Microsoft's TRIM page). No-break and ideographic spaces stay.
         const t = toText(arg(0));
-        return t instanceof FormulaError ? t : t.trim().replace(/ +/gu, " ");
+        return t instanceof FormulaError ? t : t.replace(/^ +| +$/gu, "").replace(/ {2,}/gu, " ");
+      }
+      case "CLEAN": {
+        // Removes the first 32 non-printing characters of 7-bit ASCII (0–31).
+        const t = toText(arg(0));
+        // eslint-disable-next-line no-control-regex -- exactly what CLEAN removes
+        return t instanceof FormulaError ? t : t.replace(/[\u0000-\u001f]/gu, "");
+      }
+      case "SUBSTITUTE": {
+        const t = toText(arg(0));
+        const from = toText(arg(1));
+        const to = toText(arg(2));
+        if (t instanceof FormulaError) return t;
+        if (from instanceof FormulaError) return from;
+        if (to instanceof FormulaError) return to;
+        return from === "" ? t : t.split(from).join(to);
+      }
+      case "CHAR":
+      case "UNICHAR": {
+        const n = toNumber(arg(0));
+        if (n instanceof FormulaError) return n;
+        const code = Math.trunc(n);
+        if (code < 1 || code > (name === "CHAR" ? 255 : 0x10ffff))
+          return new FormulaError("#VALUE!");
+        // CHAR uses the Windows code page (1252 in the West): 160 is the no-break space.
+        return String.fromCodePoint(code);
+      }
+      case "ASC": {
+        // ASC turns full-width (double-byte) letters and digits into half-width ones.
+        const t = toText(arg(0));
+        return t instanceof FormulaError
+          ? t
+          : t.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      }
+      case "LOWER": {
+        const t = toText(arg(0));
+        return t instanceof FormulaError ? t : t.toLowerCase();
+      }
+      case "FIND": {
+        // The position (from 1) of the first text in the second, case-sensitive; else #VALUE!.
+        const what = toText(arg(0));
+        const within = toText(arg(1));
+        if (what instanceof FormulaError) return what;
+        if (within instanceof FormulaError) return within;
+        const at = within.indexOf(what);
+        return at < 0 ? new FormulaError("#VALUE!") : at + 1;
       }
       case "ISNUMBER":
         return typeof arg(0) === "number";
+      case "ISTEXT":
+        return typeof arg(0) === "string";
+      case "ISERROR":
+        return arg(0) instanceof FormulaError;
+      case "IFERROR": {
+        const v = arg(0);
+        return v instanceof FormulaError ? (arg(1) ?? 0) : (v ?? 0);
+      }
       case "ISBLANK":
         return arg(0) === null;
       case "NOT": {
@@ -402,15 +511,29 @@ export function evaluateFormula(
       }
       case "AND":
       case "OR": {
-        const values = args.map((_, i) => toBoolean(arg(i)));
-        const error = values.find((v): v is FormulaError => v instanceof FormulaError);
-        if (error !== undefined) return error;
-        return name === "AND" ? values.every((v) => v === true) : values.some((v) => v === true);
+        // Like Excel: blank cells and text in cells or ranges are ignored; a range counts each
+        // of its cells; no logical value at all is #VALUE!; an error anywhere is that error.
+        const values: boolean[] = [];
+        for (const node of args) {
+          const inCells = node.kind === "ref" || node.kind === "range";
+          for (const v of inCells ? flatten(node) : [evaluate(node)]) {
+            if (v instanceof FormulaError) return v;
+            if (v === null || (inCells && typeof v === "string")) continue;
+            const b = toBoolean(v);
+            if (b instanceof FormulaError) return b;
+            values.push(b);
+          }
+        }
+        if (values.length === 0) return new FormulaError("#VALUE!");
+        return name === "AND" ? values.every((v) => v) : values.some((v) => v);
       }
       case "IF": {
         const b = toBoolean(arg(0));
         if (b instanceof FormulaError) return b;
-        return (b ? arg(1) : arg(2)) ?? (b ? true : false);
+        const node = args[b ? 1 : 2];
+        // =IF(TRUE,A1) for a blank A1 is 0; a missing third argument gives FALSE.
+        if (node === undefined) return b;
+        return (node.kind === "ref" ? cell(node.ref) : evaluate(node)) ?? 0;
       }
       default:
         return new FormulaError("#NAME?");

@@ -33,6 +33,13 @@ export interface CellState {
   /** A constant; absent when the cell holds a formula or nothing. */
   value?: HostCellValue;
   formula?: string;
+  /**
+   * The value a formula shows while it has not been calculated: set for formulas written after
+   * `suspendApiCalculationUntilNextSync()` ("it is the developer's responsibility to re-calc the
+   * workbook", index.d.ts 36589) until the workbook is calculated. GUESS: what an uncalculated
+   * new formula shows is what the cell showed before (empty for a new cell).
+   */
+  stale?: HostCellValue;
   numberFormat?: string;
   format?: CellFormat;
 }
@@ -69,6 +76,8 @@ export interface SheetState {
   merges: Rect[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows whose height was fitted to their content (autofitRows). */
+  autofitRows: Set<number>;
   conditionalFormats: ConditionalFormatState[];
   validations: Map<string, ValidationState>;
   /** Names scoped to this sheet. */
@@ -81,7 +90,17 @@ export interface WorkbookState {
   sheets: SheetState[];
   /** Workbook-scoped names. */
   names: NameState[];
+  /** The settings of the default add-in instance (what `Workbook.settings` shows it). */
   settings: Map<string, unknown>;
+  /**
+   * The settings of other add-in instances (a catalog copy and a sideloaded copy with the same
+   * `<Id>`): settings are per add-in instance (office-js#840), so each has its own.
+   */
+  instanceSettings: Map<string, Map<string, unknown>>;
+  /** Custom XML parts (ExcelApi 1.5): shared by every add-in and kept in the file. */
+  customXmlParts: { id: string; namespace: string; xml: string }[];
+  /** Workbook structure protected (Review → Protect Workbook): no sheet can be added or deleted. */
+  structureProtected: boolean;
   activeSheetId: number;
   selection: { sheetId: number; areas: Rect[] };
   nextSheetId: number;
@@ -128,6 +147,7 @@ export function newSheet(id: number, name: string): SheetState {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
+    autofitRows: new Set(),
     conditionalFormats: [],
     validations: new Map(),
     names: [],
@@ -142,36 +162,43 @@ export function newWorkbook(sheetNames: readonly string[] = ["Sheet1"]): Workboo
     sheets,
     names: [],
     settings: new Map(),
+    instanceSettings: new Map(),
+    customXmlParts: [],
+    structureProtected: false,
     activeSheetId: 1,
     selection: { sheetId: 1, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] },
     nextSheetId: sheets.length + 1,
   };
 }
 
-/** A cell's value as Excel reports it: formulas evaluated, errors as their text, empty as "". */
-export function cellValue(
-  sheet: SheetState,
-  row: number,
-  column: number,
-  depth = 0,
-): HostCellValue {
+/** The cells being evaluated, to recognise a circular reference. */
+const evaluating = new Set<string>();
+
+/**
+ * A cell's value as Excel reports it: formulas evaluated, errors as their text, empty as "". A
+ * circular reference (with iterative calculation off, Excel's default) shows 0 and Excel warns
+ * about it (Microsoft's "Remove or allow a circular reference"): never "#REF!".
+ */
+export function cellValue(sheet: SheetState, row: number, column: number): HostCellValue {
   const cell = sheet.cells.get(key(row, column));
   if (cell === undefined) return "";
   if (cell.formula === undefined) return cell.value ?? "";
-  if (depth > 50) return "#REF!";
-  const result = evaluateFormula(cell.formula, (r, c) => readForFormula(sheet, r, c, depth + 1), {
-    rows: 0,
-    columns: 0,
-  });
-  return toHostValue(result);
+  const at = `${sheet.id}:${key(row, column)}`;
+  if (evaluating.has(at)) return 0;
+  if (cell.stale !== undefined) return cell.stale;
+  evaluating.add(at);
+  try {
+    const result = evaluateFormula(cell.formula, (r, c) => readForFormula(sheet, r, c), {
+      rows: 0,
+      columns: 0,
+    });
+    return toHostValue(result);
+  } finally {
+    evaluating.delete(at);
+  }
 }
 
-function readForFormula(
-  sheet: SheetState,
-  row: number,
-  column: number,
-  depth: number,
-): FormulaValue | null {
+function readForFormula(sheet: SheetState, row: number, column: number): FormulaValue | null {
   const cell = sheet.cells.get(key(row, column));
   if (
     cell === undefined ||
@@ -179,7 +206,9 @@ function readForFormula(
   ) {
     return null;
   }
-  const v = cellValue(sheet, row, column, depth);
+  const at = `${sheet.id}:${key(row, column)}`;
+  if (evaluating.has(at)) return 0;
+  const v = cellValue(sheet, row, column);
   return typeof v === "string" && /^#[A-Z/0!?]+[!?A]?$/u.test(v) ? new FormulaError(v) : v;
 }
 
@@ -213,10 +242,11 @@ export function activeConditionalFormats(
 ): ConditionalFormatState[] {
   return sheet.conditionalFormats.filter((cf) => {
     if (cf.type !== "Custom" || !contains(cf.rect, row, column)) return false;
-    const result = evaluateFormula(cf.formula, (r, c) => readForFormula(sheet, r, c, 0), {
+    const result = evaluateFormula(cf.formula, (r, c) => readForFormula(sheet, r, c), {
       rows: row - cf.rect.top,
       columns: column - cf.rect.left,
     });
+    // A rule whose formula evaluates to an error applies no format (as in Excel).
     return result === true || (typeof result === "number" && result !== 0);
   });
 }

@@ -1,11 +1,63 @@
 /**
  * A workbook double that behaves like Excel's JavaScript API where the adapter depends on it:
- * calls queue operations that run, in order, at `sync()` (each counted); reading a property that
+ * calls queue operations that run, in order, at `sync()` (each counted, and round trips in
+ * sequence counted apart: syncs of two `run`s awaited together share one); reading a property that
  * was not loaded and synced throws PropertyNotLoaded; wrong-shaped arrays are rejected with
  * InvalidArgument; protected sheets refuse writes; merges, conditional formats (formula + range),
- * names, data validation and workbook settings are modelled. It cannot render, recalculate on a
- * timer or model anything the adapter does not call; see the GUESS comments for where its
- * behaviour is inferred rather than documented.
+ * names, data validation, workbook settings and custom XML parts are modelled. It cannot render,
+ * recalculate on a timer or model anything the adapter does not call.
+ *
+ * Behaviours and their sources (index.d.ts = node_modules/@types/office-js/index.d.ts 1.0.612;
+ * office.js = node_modules/@microsoft/office-js/dist 1.1.110; issue numbers are OfficeDev/office-js):
+ * - `Excel.run` sends what is still queued with a final sync when the batch returns: office.js
+ *   ClientRequestContext._runCommon, `return ctx.sync(runBodyResult)` (excel-win32-16.01.debug.js
+ *   line 14360). GUESS: an empty queue sends nothing.
+ * - Payload limits: a read over the limit fails with ResponsePayloadSizeLimitExceeded, a write with
+ *   RequestPayloadSizeLimitExceeded (office.js CoreErrorCodes, excel-win32-16.01.debug.js lines
+ *   10910–10911); 5 MB on the web (office-addin-notes), counted in UTF-8 bytes of JSON. GUESS: that
+ *   the JSON payload is what is measured.
+ * - `getSelectedRange()` throws for a multi-area selection (index.d.ts 37045); GUESS: the code
+ *   InvalidSelection. `getSelectedRanges()` and `RangeAreas.areaCount` are ExcelApi 1.9 (37058,
+ *   39730).
+ * - `getMergedAreasOrNullObject()` fails past 512 merged areas (index.d.ts 39143); GUESS: the code
+ *   GeneralException.
+ * - `suspendApiCalculationUntilNextSync()` (ExcelApi 1.6, index.d.ts 36589): formulas written after
+ *   it in the batch show their old value until `application.calculate()`. GUESS: the old value is
+ *   what the cell showed before (empty for a new cell), and an edit of a precedent does not
+ *   recalculate them.
+ * - Merged cells never autofit (issue #1840): autofitRows leaves rows with a merged area alone.
+ *   GUESS: the fitted height of other rows (recorded as "autofitted" only).
+ * - Conditional formats: a rule formula that evaluates to an error applies no format (Excel's
+ *   documented behaviour for formula rules); `ConditionalFormat.id` is the priority position
+ *   (index.d.ts "the priority of the conditional format in the current collection"); a loaded
+ *   item refers to its format by that position, so deleting one of two formats on the same cells
+ *   in ascending order fails with ItemNotFound (issue #5222; GUESS: that this is the mechanism);
+ *   loading a collection with a duplicated rule or two cell-value rules on one range fails (issues
+ *   #6835, #6827; GUESS: the code GeneralException and what "duplicated" means).
+ * - API-created formats that refer to other cells may not re-evaluate after an edit (issue #5299):
+ *   NOT modelled; the double evaluates every format when asked (`activeConditionalFormats`), so it
+ *   cannot show a stale mark. The pane tells users to check again instead.
+ * - `getRanges("D8,E9:F10")` splits at the user's list separator: with ";" it fails with
+ *   InvalidArgument (issues #1167, #1985); option `listSeparator`.
+ * - `worksheet.getRange("Other!A1")` naming another sheet: GUESS (undocumented) InvalidArgument,
+ *   never this sheet's A1.
+ * - Settings are per add-in instance (issue #840): `instance(name)` gives another copy with its own
+ *   settings over the same workbook. Custom XML parts (ExcelApi 1.5, index.d.ts 36746; getXml,
+ *   setXml 49175–49185) are shared by every copy.
+ * - Workbook structure protection: `worksheets.add` and `worksheet.delete` fail with AccessDenied
+ *   (GUESS: the code).
+ * - `Range.text` is the value as its number format shows it (index.d.ts 38722); modelled formats
+ *   listed at `formatText` (GUESS: any other format shows as General).
+ * - Typed entry (`type`, and strings written to `values`, which Excel parses as typed): "1,024",
+ *   "5%", "1e3", " 12 ", "TRUE" and full-width "１２" become what Excel makes of them; nothing is
+ *   converted in a text-formatted ("@") cell. GUESS: full-width digits outside Chinese and Japanese
+ *   locales; dates and currency are not modelled.
+ * - Formulas (formula.ts): ROUND half away from zero on the 15-digit value, IF(TRUE,blank) = 0,
+ *   AND/OR skip blank cells and text in cells and read whole ranges, blank = FALSE, LEN of a number
+ *   uses its 15-digit text, TRIM removes only the ASCII space (Microsoft's TRIM page), text to
+ *   number as Excel coerces it; a circular reference shows 0 (Excel with iterative calculation
+ *   off), never "#REF!".
+ * Other GUESS comments below mark what is inferred rather than documented.
  */
 import type {
   HostBorderIndex,
@@ -13,6 +65,9 @@ import type {
   HostConditionalFormat,
   HostConditionalFormatCollection,
   HostContext,
+  HostCustomXmlPart,
+  HostCustomXmlPartCollection,
+  HostCustomXmlPartScopedCollection,
   HostCustomConditionalFormat,
   HostDataValidation,
   HostDataValidationRule,
@@ -31,7 +86,7 @@ import type {
   RunBatch,
 } from "../../../src/excel/host";
 import { parseCellAddress } from "../../../src/core/model/address";
-import { assertParses, FormulaSyntaxError } from "./formula";
+import { assertParses, excelRound, FormulaSyntaxError, numberText, textToNumber } from "./formula";
 import {
   absoluteRectAddress,
   cellFormula,
@@ -67,10 +122,18 @@ export class DoubleOfficeError extends Error {
 
 export interface DoubleOptions {
   /**
-   * Largest response (or request) of one sync, in bytes of JSON. Excel on the web refuses past
-   * 5 MB; desktop Excel has no such limit. GUESS: the web measures the JSON payload, so we do.
+   * Largest response (and, separately, request) of one sync, in UTF-8 bytes of JSON (a Chinese
+   * character is three bytes). Excel on the web refuses past 5 MB; desktop Excel has no such
+   * limit. GUESS: the web measures the JSON payload, so we do.
    */
   readonly payloadLimitBytes?: number;
+  /**
+   * The list separator of the user's regional settings. With ";" (German, French… Windows
+   * settings) `getRanges("D8,E9:F10")` fails with InvalidArgument (office-js#1167, #1985).
+   */
+  readonly listSeparator?: "," | ";";
+  /** Which add-in instance runs (settings are per instance, office-js#840). */
+  readonly addinInstance?: string;
 }
 
 type Op = () => void;
@@ -79,7 +142,11 @@ type Op = () => void;
 class DoubleContext implements HostContext {
   readonly workbook: DoubleWorkbook;
   ops: Op[] = [];
-  payload = 0;
+  /** Bytes read back (response) and written (request) in the current sync. */
+  response = 0;
+  request = 0;
+  /** `suspendApiCalculationUntilNextSync()` was called in the current batch. */
+  suspended = false;
   constructor(readonly double: WorkbookDouble) {
     this.workbook = new DoubleWorkbook(this);
   }
@@ -96,33 +163,53 @@ class DoubleContext implements HostContext {
     this.ops.push(op);
   }
 
-  addPayload(value: unknown, location: string): void {
-    this.payload += JSON.stringify(value)?.length ?? 0;
-    if (this.payload > this.double.payloadLimitBytes) {
-      throw new DoubleOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        "The request payload size has exceeded the limit.",
-        location,
-      );
+  /**
+   * Counts what a load sends back (`direction` "response") or a write sends ("request"). office.js
+   * has both codes (CoreErrorCodes.requestPayloadSizeLimitExceeded and
+   * responsePayloadSizeLimitExceeded, excel-win32-16.01.debug.js lines 10910–10911): a read over
+   * the limit fails with ResponsePayloadSizeLimitExceeded.
+   */
+  addPayload(value: unknown, location: string, direction: "request" | "response"): void {
+    const bytes = new TextEncoder().encode(JSON.stringify(value) ?? "").length;
+    if (direction === "response") this.response += bytes;
+    else this.request += bytes;
+    if ((direction === "response" ? this.response : this.request) > this.double.payloadLimitBytes) {
+      throw direction === "response"
+        ? new DoubleOfficeError(
+            "ResponsePayloadSizeLimitExceeded",
+            "The response payload size has exceeded the limit.",
+            location,
+          )
+        : new DoubleOfficeError(
+            "RequestPayloadSizeLimitExceeded",
+            "The request payload size has exceeded the limit.",
+            location,
+          );
     }
   }
 
   sync(): Promise<unknown> {
     this.double.syncCount += 1;
+    this.double.beginRoundTrip();
     const ops = this.ops;
     this.ops = [];
-    this.payload = 0;
+    this.response = 0;
+    this.request = 0;
     this.running = true;
     try {
       // GUESS (documented behaviour is "the batch stops at the failing operation"): operations
       // before the failure stay applied; the rest of the batch is dropped.
       for (const op of ops) op();
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return this.double.endRoundTrip(
+        Promise.reject(error instanceof Error ? error : new Error(String(error))),
+      );
     } finally {
       this.running = false;
+      // Calculation resumes at the sync (index.d.ts 36589).
+      this.suspended = false;
     }
-    return Promise.resolve(undefined);
+    return this.double.endRoundTrip(Promise.resolve(undefined));
   }
 
   get state(): WorkbookState {
@@ -227,7 +314,7 @@ abstract class ProxyBase<T> {
     const direct = paths.filter((p) => !p.includes("/"));
     for (const p of direct) {
       const value = this.scalar(target, p);
-      this.ctx.addPayload(value, `${this.typeName}.${p}`);
+      this.ctx.addPayload(value, `${this.typeName}.${p}`, "response");
       this.loaded.set(p, value);
       this.assigned.delete(p);
     }
@@ -274,10 +361,27 @@ class DoubleWorkbook implements HostWorkbook {
   readonly worksheets: DoubleWorksheetCollection;
   readonly settings: DoubleSettingCollection;
   readonly application = {
+    /**
+     * Formulas written after this call in the batch are not calculated: they show their old value
+     * until the workbook is calculated ("it is the developer's responsibility to re-calc the
+     * workbook", index.d.ts 36589, ExcelApi 1.6).
+     */
     suspendApiCalculationUntilNextSync: (): void => {
-      this.ctx.queue(() => undefined);
+      this.ctx.queue(() => {
+        this.ctx.suspended = true;
+      });
+    },
+    /** Application.calculate (ExcelApi 1.1): every formula shows its calculated value again. */
+    calculate: (_type?: string): void => {
+      this.ctx.queue(() => {
+        for (const sheet of this.ctx.state.sheets)
+          for (const cell of sheet.cells.values()) delete cell.stale;
+      });
     },
   };
+  get customXmlParts(): HostCustomXmlPartCollection {
+    return new DoubleCustomXmlParts(this.ctx);
+  }
   constructor(private readonly ctx: DoubleContext) {
     this.worksheets = new DoubleWorksheetCollection(ctx);
     this.settings = new DoubleSettingCollection(ctx);
@@ -287,7 +391,8 @@ class DoubleWorkbook implements HostWorkbook {
     const ctx = this.ctx;
     return new DoubleRange(ctx, () => {
       const selection = ctx.state.selection;
-      // GUESS: Excel throws for a multi-area selection here; we do the same.
+      // Documented: "If there are multiple ranges selected, this method will throw an error"
+      // (index.d.ts 37045). GUESS: the code, which the documentation does not give.
       if (selection.areas.length !== 1) {
         throw new DoubleOfficeError(
           "InvalidSelection",
@@ -296,6 +401,16 @@ class DoubleWorkbook implements HostWorkbook {
       }
       const sheet = ctx.state.sheets.find((s) => s.id === selection.sheetId)!;
       return { sheet, rect: selection.areas[0]! };
+    });
+  }
+
+  /** ExcelApi 1.9 (index.d.ts 37058): every selected area, as RangeAreas. */
+  getSelectedRanges(): HostRangeAreas {
+    const ctx = this.ctx;
+    return new DoubleRangeAreas(ctx, () => {
+      const selection = ctx.state.selection;
+      const sheet = ctx.state.sheets.find((s) => s.id === selection.sheetId)!;
+      return { sheet, rects: selection.areas };
     });
   }
 }
@@ -321,6 +436,13 @@ class DoubleWorksheetCollection extends ProxyBase<SheetState[]> implements HostW
     let created: SheetState | undefined;
     ctx.queue(() => {
       const state = ctx.state;
+      if (state.structureProtected) {
+        // GUESS (the code): a protected workbook structure refuses new sheets with AccessDenied.
+        throw new DoubleOfficeError(
+          "AccessDenied",
+          "The workbook's structure is protected: sheets cannot be added.",
+        );
+      }
       const chosen = name ?? `Sheet${state.nextSheetId}`;
       if (state.sheets.some((s) => s.name.toLowerCase() === chosen.toLowerCase())) {
         // GUESS: the code Excel uses for a duplicate sheet name.
@@ -450,6 +572,8 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
       const state = this.ctx.state;
       if (state.sheets.length === 1)
         throw new DoubleOfficeError("InvalidOperation", "A workbook keeps at least one sheet.");
+      if (state.structureProtected)
+        throw new DoubleOfficeError("AccessDenied", "The workbook's structure is protected.");
       state.sheets = state.sheets.filter((s) => s !== sheet);
       if (state.activeSheetId === sheet.id) {
         state.activeSheetId = state.sheets[0]!.id;
@@ -463,13 +587,19 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
   getRange(address?: string): HostRange {
     return new DoubleRange(this.ctx, () => {
       const sheet = this.resolve();
+      if (address !== undefined) onThisSheet(sheet, address);
       return { sheet, rect: address === undefined ? WHOLE_SHEET : parseRect(address) };
     });
   }
   getRanges(address?: string): HostRangeAreas {
+    const separator = this.ctx.double.listSeparator;
     return new DoubleRangeAreas(this.ctx, () => {
       const sheet = this.resolve();
-      return { sheet, rects: (address ?? "A1").split(",").map((a) => parseRect(a.trim())) };
+      const text = address ?? "A1";
+      // office-js#1167, #1985: the areas are split at the user's list separator, so "D8,E9" is
+      // one invalid address where the separator is ";".
+      const parts = separator === ";" ? text.split(";") : text.split(",");
+      return { sheet, rects: parts.map((a) => parseRect(a.trim())) };
     });
   }
   getUsedRange(valuesOnly?: boolean): HostRange {
@@ -486,6 +616,22 @@ class DoubleWorksheet extends ProxyBase<SheetState> implements HostWorksheet {
 }
 
 const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+
+/**
+ * GUESS (not documented either way): `worksheet.getRange("Other!A1")` naming another sheet is
+ * refused with InvalidArgument; it never silently gives this sheet's A1.
+ */
+function onThisSheet(sheet: SheetState, address: string): void {
+  if (!address.includes("!")) return;
+  const raw = address.slice(0, address.lastIndexOf("!"));
+  const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/gu, "'") : raw;
+  if (name.toLowerCase() !== sheet.name.toLowerCase()) {
+    throw new DoubleOfficeError(
+      "InvalidArgument",
+      `The address ${address} is not on the sheet ${sheet.name}.`,
+    );
+  }
+}
 
 function guardSheet(sheet: SheetState, what: string): void {
   if (sheet.protected) {
@@ -536,7 +682,7 @@ class DoubleSettingCollection implements HostSettingCollection {
   add(key: string, value: string | number | boolean): HostSetting {
     this.ctx.queue(() => {
       // Settings are stored as JSON in the document; a round trip keeps only JSON values.
-      this.ctx.state.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+      this.ctx.double.settings().set(key, JSON.parse(JSON.stringify(value)) as unknown);
     });
     return this.getItemOrNullObject(key);
   }
@@ -553,7 +699,7 @@ class DoubleSetting extends ProxyBase<{ key: string; value: unknown }> implement
     super(ctx, "Setting");
   }
   protected resolveTarget(): { key: string; value: unknown } | null {
-    const settings = this.ctx.state.settings;
+    const settings = this.ctx.double.settings();
     return settings.has(this.settingKey)
       ? { key: this.settingKey, value: settings.get(this.settingKey) }
       : null;
@@ -770,10 +916,27 @@ function checkShape(target: RangeTarget, value: unknown, property: string): unkn
   return grid as unknown[][];
 }
 
+/**
+ * What Excel makes of text typed into a General cell (and of a string written to `values`, which
+ * Range.values documents as behaving like typed entry): "1,024" → 1024, "5%" → 0.05, "1e3" → 1000,
+ * " 12 " → 12, "TRUE"/"false" → the logical value, "１２" → 12 (full-width digits, converted
+ * by Excel in Chinese and Japanese locales: GUESS for other locales); "0x10", "1,0000" stay
+ * text. Into a text-formatted ("@") cell nothing is converted.
+ */
+export function typedValue(input: string): HostCellValue | undefined {
+  const upper = input.trim().toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
+  const half = input.replace(/[\uff01-\uff5e]/gu, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+  return textToNumber(half);
+}
+
 /** How Excel stores what is typed or written to `values`/`formulas`. */
 function enter(cell: CellState, input: unknown, numberFormat: string | undefined): void {
   delete cell.formula;
   delete cell.value;
+  delete cell.stale;
   if (input === null || input === undefined || input === "") return;
   if (
     typeof input === "string" &&
@@ -792,10 +955,12 @@ function enter(cell: CellState, input: unknown, numberFormat: string | undefined
     cell.formula = input;
     return;
   }
-  if (typeof input === "string" && numberFormat !== "@" && /^\s*-?\d+(\.\d+)?\s*$/u.test(input)) {
-    // GUESS (matches Excel's UI and, as far as documented, the API): numeric text becomes a number.
-    cell.value = Number(input);
-    return;
+  if (typeof input === "string" && numberFormat !== "@") {
+    const typed = typedValue(input);
+    if (typed !== undefined) {
+      cell.value = typed;
+      return;
+    }
   }
   if (typeof input === "number" || typeof input === "string" || typeof input === "boolean") {
     cell.value = input;
@@ -855,6 +1020,10 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
         return rows((r, c) => cellFormula(t.sheet, r, c));
       case "numberFormat":
         return rows((r, c) => t.sheet.cells.get(key(r, c))?.numberFormat ?? "General");
+      case "text":
+        return rows((r, c) =>
+          formatText(cellValue(t.sheet, r, c), t.sheet.cells.get(key(r, c))?.numberFormat),
+        );
       default:
         throw new Error(`double: Range.${property} is not modelled`);
     }
@@ -886,6 +1055,9 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
   get formulas(): HostCellValue[][] {
     return this.read<HostCellValue[][]>("formulas");
   }
+  get text(): string[][] {
+    return this.read<string[][]>("text");
+  }
   set formulas(value: HostCellValue[][]) {
     this.write("formulas", value, (t) => this.writeCells(t, value, "formulas"));
   }
@@ -896,7 +1068,7 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
     this.write("numberFormat", value, (t) => {
       guardCells(t, false);
       const grid = checkShape(t, value, "numberFormat");
-      this.ctx.addPayload(grid, "Range.numberFormat");
+      this.ctx.addPayload(grid, "Range.numberFormat", "request");
       for (const p of cellsOf(t.rect)) {
         const v = grid[p.row - t.rect.top]![p.column - t.rect.left];
         if (typeof v !== "string")
@@ -911,7 +1083,7 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
   private writeCells(t: RangeTarget, value: unknown, property: string): void {
     guardCells(t, true);
     const grid = checkShape(t, value, property);
-    this.ctx.addPayload(grid, `Range.${property}`);
+    this.ctx.addPayload(grid, `Range.${property}`, "request");
     for (const p of cellsOf(t.rect)) {
       const merge = t.sheet.merges.find((m) => contains(m, p.row, p.column));
       const input = grid[p.row - t.rect.top]![p.column - t.rect.left];
@@ -925,7 +1097,9 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
         throw new DoubleOfficeError("InvalidOperation", "Cannot change part of a merged cell.");
       }
       const cell = cellOf(t.sheet, p.row, p.column);
+      const before = cellValue(t.sheet, p.row, p.column);
       enter(cell, input, cell.numberFormat);
+      if (this.ctx.suspended && cell.formula !== undefined) cell.stale = before;
       pruneCell(t.sheet, p.row, p.column);
     }
   }
@@ -991,6 +1165,15 @@ class DoubleRange extends ProxyBase<RangeTarget> implements HostRange {
       const t = this.tryResolve();
       if (t === null) return null;
       const rects = t.sheet.merges.filter((m) => intersect(m, t.rect) !== null);
+      // "if the merged areas count in this range is more than 512, then this method will fail to
+      // return the result" (index.d.ts 39143). GUESS: the code it fails with.
+      if (rects.length > 512) {
+        throw new DoubleOfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+          "Range.getMergedAreasOrNullObject",
+        );
+      }
       return rects.length === 0 ? null : { sheet: t.sheet, rects };
     });
   }
@@ -1081,10 +1264,14 @@ class DoubleRangeAreas
   }
   protected scalar(t: { sheet: SheetState; rects: Rect[] }, property: string): unknown {
     if (property === "address") return t.rects.map((r) => qualifiedAddress(t.sheet, r)).join(",");
+    if (property === "areaCount") return t.rects.length;
     throw new Error(`double: RangeAreas.${property} is not modelled`);
   }
   get address(): string {
     return this.read<string>("address");
+  }
+  get areaCount(): number {
+    return this.read<number>("areaCount");
   }
   select(): void {
     this.ctx.queue(() => {
@@ -1241,9 +1428,20 @@ class DoubleRangeFormat implements HostRangeFormat {
   set verticalAlignment(value: HostRangeFormat["verticalAlignment"]) {
     formatSetter(this.ctx, this.range, "verticalAlignment", value);
   }
+  /**
+   * Merged cells are never autofitted (office-js#1840; Excel's own behaviour since Office 2010):
+   * rows holding a merged area keep their height. Other rows are fitted: the double records
+   * "auto" for them. GUESS: the fitted height itself depends on fonts and is not modelled.
+   */
   autofitRows(): void {
-    // GUESS: row heights after autofit depend on fonts; the double records nothing.
-    this.ctx.queue(() => guardCells(this.range(), false));
+    this.ctx.queue(() => {
+      const t = this.range();
+      guardCells(t, false);
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        const merged = t.sheet.merges.some((m) => m.top <= r && m.bottom >= r);
+        if (!merged && !t.sheet.rowHeights.has(r)) t.sheet.autofitRows.add(r);
+      }
+    });
   }
 }
 
@@ -1339,6 +1537,30 @@ function validateRule(rule: HostDataValidationRule): void {
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
+/**
+ * Loading a collection's formats fails when a rule was duplicated (the user copied marked cells:
+ * office-js#6835) or one range holds two cell-value rules (office-js#6827). GUESS: the code, and
+ * that "duplicated" means the same type, range and formula.
+ */
+function unreadableFormats(items: readonly ConditionalFormatState[]): void {
+  const seen = new Set<string>();
+  const cellValueRanges = new Set<string>();
+  for (const cf of items) {
+    const id = `${cf.type}|${cf.rect.top},${cf.rect.left},${cf.rect.bottom},${cf.rect.right}`;
+    const duplicate = seen.has(`${id}|${cf.formula}`);
+    const twoCellValue = cf.type === "CellValue" && cellValueRanges.has(id);
+    if (duplicate || twoCellValue) {
+      throw new DoubleOfficeError(
+        "GeneralException",
+        "There was an internal error while processing the request.",
+        "ConditionalFormatCollection.load",
+      );
+    }
+    seen.add(`${id}|${cf.formula}`);
+    if (cf.type === "CellValue") cellValueRanges.add(id);
+  }
+}
+
 class DoubleConditionalFormatCollection
   extends ProxyBase<RangeTarget>
   implements HostConditionalFormatCollection
@@ -1357,12 +1579,37 @@ class DoubleConditionalFormatCollection
   }
   protected override listItems(target: RangeTarget): ProxyBase<unknown>[] {
     // Documented: the collection of a range holds the formats that intersect it.
-    return target.sheet.conditionalFormats
-      .filter((cf) => intersect(cf.rect, target.rect) !== null)
-      .map((cf) => new DoubleConditionalFormat(this.ctx, target.sheet, () => cf).resolved(cf));
+    const list = target.sheet.conditionalFormats;
+    const items = list.filter((cf) => intersect(cf.rect, target.rect) !== null);
+    unreadableFormats(items);
+    return items.map((cf) => {
+      // A format's id is "the priority of the conditional format in the current
+      // ConditionalFormatCollection" (index.d.ts): the item proxy refers to its format by that
+      // position. GUESS for office-js#5222 (deleting one of two formats on the same cells fails
+      // with ItemNotFound): once an earlier format is deleted the positions move, and the proxy
+      // no longer finds its format.
+      const at = list.indexOf(cf);
+      return new DoubleConditionalFormat(this.ctx, target.sheet, () =>
+        list[at] === cf ? cf : null,
+      ).resolved(cf);
+    });
   }
   get items(): HostConditionalFormat[] {
     return this.read<HostConditionalFormat[]>("items");
+  }
+  getItem(id: string): HostConditionalFormat {
+    let sheet: SheetState | undefined;
+    return new DoubleConditionalFormat(
+      this.ctx,
+      undefined,
+      () => {
+        const t = this.resolve();
+        sheet = t.sheet;
+        const cf = t.sheet.conditionalFormats[Number(id)];
+        return cf !== undefined && intersect(cf.rect, t.rect) !== null ? cf : null;
+      },
+      () => sheet,
+    );
   }
   add(type: "Custom"): HostConditionalFormat {
     let created: ConditionalFormatState | undefined;
@@ -1400,7 +1647,20 @@ class DoubleConditionalFormat
   protected resolveTarget(): ConditionalFormatState | null {
     return this.find();
   }
+  /** Resolved again for every operation: the format at its id's position now (see listItems). */
+  protected override resolve(): ConditionalFormatState {
+    const cf = this.find();
+    if (cf === null) {
+      throw new DoubleOfficeError(
+        "ItemNotFound",
+        "The requested resource doesn't exist.",
+        "ConditionalFormat",
+      );
+    }
+    return cf;
+  }
   protected scalar(t: ConditionalFormatState, property: string): unknown {
+    if (property === "id") return String(this.sheetOf()?.conditionalFormats.indexOf(t) ?? 0);
     if (property === "type") return t.type;
     if (property === "stopIfTrue") return t.stopIfTrue;
     if (property === "priority") return this.sheetOf()?.conditionalFormats.indexOf(t) ?? 0;
@@ -1410,6 +1670,9 @@ class DoubleConditionalFormat
     if (property === "custom") return this.custom as DoubleCustomFormat;
     if (property === "customOrNullObject") return this.customOrNullObject as DoubleCustomFormat;
     return undefined;
+  }
+  get id(): string {
+    return this.read<string>("id");
   }
   get type(): string {
     return this.read<string>("type");
@@ -1551,26 +1814,242 @@ class DoubleRule extends ProxyBase<ConditionalFormatState> {
 /** The double: its state, a `run` like `Excel.run`, and the number of syncs so far. */
 export class WorkbookDouble {
   syncCount = 0;
+  /**
+   * Round trips in sequence: syncs sent while another batch's sync is still in flight (two
+   * `Excel.run`s awaited together) share one round trip of latency.
+   */
+  roundTrips = 0;
+  private inFlight = 0;
   readonly payloadLimitBytes: number;
+  readonly listSeparator: "," | ";";
+  readonly addinInstance: string;
   constructor(
     public state: WorkbookState,
     options: DoubleOptions = {},
   ) {
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+    this.listSeparator = options.listSeparator ?? ",";
+    this.addinInstance = options.addinInstance ?? "default";
+  }
+
+  /** Another add-in instance (same `<Id>`, other install) over the same workbook. */
+  instance(name: string): WorkbookDouble {
+    return new WorkbookDouble(this.state, {
+      payloadLimitBytes: this.payloadLimitBytes,
+      listSeparator: this.listSeparator,
+      addinInstance: name,
+    });
+  }
+
+  /** The settings this instance sees (per add-in instance, office-js#840). */
+  settings(): Map<string, unknown> {
+    if (this.addinInstance === "default") return this.state.settings;
+    let map = this.state.instanceSettings.get(this.addinInstance);
+    if (map === undefined) {
+      map = new Map();
+      this.state.instanceSettings.set(this.addinInstance, map);
+    }
+    return map;
+  }
+
+  beginRoundTrip(): void {
+    if (this.inFlight === 0) this.roundTrips += 1;
+    this.inFlight += 1;
+  }
+
+  endRoundTrip<T>(result: Promise<T>): Promise<T> {
+    return result.finally(() => {
+      this.inFlight -= 1;
+    });
   }
 
   /**
-   * Like `Excel.run`: a fresh context per batch. GUESS: operations still queued when the batch
-   * returns are dropped (office-js may run a final sync for them); the adapter always syncs last.
+   * Like `Excel.run`: a fresh context per batch, and what is still queued when the batch returns
+   * is sent with a final sync (`return ctx.sync(runBodyResult)` in office.js's
+   * ClientRequestContext._runCommon, excel-win32-16.01.debug.js line 14360). A batch with
+   * nothing queued sends nothing (GUESS: office.js skips an empty request).
    */
   readonly run: RunBatch = async <T>(batch: (context: HostContext) => Promise<T>): Promise<T> => {
     const context = new DoubleContext(this);
-    return batch(context);
+    const result = await batch(context);
+    if (context.ops.length > 0) await context.sync();
+    return result;
   };
+
+  /**
+   * What typing into a cell in Excel's UI does (never through the API): the text is converted
+   * as Excel converts typed entry (see `typedValue`), "=…" becomes a formula.
+   */
+  type(sheet: string, address: string, input: HostCellValue): void {
+    const state = this.sheet(sheet);
+    const p = parseCellAddress(address);
+    const cell = state.cells.get(key(p.row, p.column)) ?? {};
+    enter(cell, input, cell.numberFormat);
+    state.cells.set(key(p.row, p.column), cell);
+    pruneCell(state, p.row, p.column);
+  }
 
   sheet(name: string): SheetState {
     const found = this.state.sheets.find((s) => s.name === name);
     if (found === undefined) throw new Error(`double: no sheet ${name}`);
     return found;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text as Excel shows it
+
+/**
+ * `Range.text`: the value as its number format shows it (index.d.ts 38722: "Text values of the
+ * specified range. The text value will not depend on the cell width"). Modelled formats: General
+ * (15 significant digits), "0", "0.0…", "#,##0…", "0%", "0.0…%", "@", and dates "yyyy-mm-dd",
+ * "yyyy/m/d", 'yyyy"年"m"月"d"日"'. GUESS: any other format shows as General.
+ */
+export function formatText(value: HostCellValue, numberFormat = "General"): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  const fixed = /^(#,##)?0(?:\.(0+))?(%?)$/u.exec(numberFormat);
+  if (fixed !== null) {
+    const decimals = fixed[2]?.length ?? 0;
+    const n = fixed[3] === "%" ? value * 100 : value;
+    let text = excelRound(n, decimals).toFixed(decimals);
+    if (fixed[1] !== undefined) {
+      const [whole, fraction] = text.split(".") as [string, string | undefined];
+      text = `${whole.replace(/\B(?=(\d{3})+$)/gu, ",")}${fraction === undefined ? "" : `.${fraction}`}`;
+    }
+    return `${text}${fixed[3]}`;
+  }
+  const date = /^yyyy(-mm-dd|\/m\/d|"年"m"月"d"日")$/u.exec(numberFormat);
+  if (date !== null) {
+    // Excel's serial date: day 1 is 1900-01-01, with the 1900 leap-year bug (serial 60).
+    const ms = Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000;
+    const d = new Date(ms);
+    const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    if (date[1] === "-mm-dd")
+      return `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (date[1] === "/m/d") return `${y}/${m}/${day}`;
+    return `${y}年${m}月${day}日`;
+  }
+  return numberText(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5, index.d.ts 36746): kept in the file, readable by every add-in
+// instance and by any program that opens the .xlsx (customXml/itemN.xml).
+
+class DoubleCustomXmlParts implements HostCustomXmlPartCollection {
+  constructor(private readonly ctx: DoubleContext) {}
+  add(xml: string): HostCustomXmlPart {
+    let created: { id: string; namespace: string; xml: string } | undefined;
+    this.ctx.queue(() => {
+      const namespace = xmlNamespace(xml);
+      if (namespace === undefined)
+        throw new DoubleOfficeError("InvalidArgument", "The XML is not well formed.");
+      created = { id: `{part-${this.ctx.state.customXmlParts.length + 1}}`, namespace, xml };
+      this.ctx.state.customXmlParts.push(created);
+    });
+    return new DoubleCustomXmlPart(this.ctx, () => created ?? null);
+  }
+  getByNamespace(namespaceUri: string): HostCustomXmlPartScopedCollection {
+    return new DoubleCustomXmlPartScoped(this.ctx, namespaceUri);
+  }
+  getItemOrNullObject(id: string): HostCustomXmlPart {
+    return new DoubleCustomXmlPart(
+      this.ctx,
+      () => this.ctx.state.customXmlParts.find((p) => p.id === id) ?? null,
+    );
+  }
+}
+
+/** The default namespace of a part's root element; undefined when the XML has no root. */
+function xmlNamespace(xml: string): string | undefined {
+  const root = /<([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*\/?>/u.exec(
+    xml.replace(/<\?xml[^>]*\?>/u, ""),
+  );
+  if (root === null) return undefined;
+  return /\sxmlns\s*=\s*"([^"]*)"/u.exec(root[2] ?? "")?.[1] ?? "";
+}
+
+class DoubleCustomXmlPartScoped
+  extends ProxyBase<{ id: string; namespace: string; xml: string }[]>
+  implements HostCustomXmlPartScopedCollection
+{
+  constructor(
+    ctx: DoubleContext,
+    private readonly namespace: string,
+  ) {
+    super(ctx, "CustomXmlPartScopedCollection");
+  }
+  protected resolveTarget(): { id: string; namespace: string; xml: string }[] {
+    return this.ctx.state.customXmlParts.filter((p) => p.namespace === this.namespace);
+  }
+  protected override tryResolveForLoad(): { id: string; namespace: string; xml: string }[] {
+    this.target = undefined;
+    return this.tryResolve()!;
+  }
+  protected scalar(_t: unknown, property: string): unknown {
+    throw new Error(`double: CustomXmlPartScopedCollection.${property} is not modelled`);
+  }
+  protected override listItems(
+    target: { id: string; namespace: string; xml: string }[],
+  ): ProxyBase<unknown>[] {
+    return target.map((p) => new DoubleCustomXmlPart(this.ctx, () => p).resolved(p));
+  }
+  get items(): HostCustomXmlPart[] {
+    return this.read<HostCustomXmlPart[]>("items");
+  }
+}
+
+class DoubleCustomXmlPart
+  extends ProxyBase<{ id: string; namespace: string; xml: string }>
+  implements HostCustomXmlPart
+{
+  constructor(
+    ctx: DoubleContext,
+    private readonly find: () => { id: string; namespace: string; xml: string } | null,
+  ) {
+    super(ctx, "CustomXmlPart");
+  }
+  protected resolveTarget(): { id: string; namespace: string; xml: string } | null {
+    const part = this.find();
+    return part !== null && this.ctx.state.customXmlParts.includes(part) ? part : null;
+  }
+  protected scalar(t: { id: string; namespace: string }, property: string): unknown {
+    if (property === "id") return t.id;
+    if (property === "namespaceUri") return t.namespace;
+    throw new Error(`double: CustomXmlPart.${property} is not modelled`);
+  }
+  get id(): string {
+    return this.read<string>("id");
+  }
+  getXml(): { value: string } {
+    const result: { value: string; loaded: boolean } = { value: "", loaded: false };
+    this.ctx.queue(() => {
+      const part = this.resolve();
+      this.ctx.addPayload(part.xml, "CustomXmlPart.getXml", "response");
+      result.value = part.xml;
+      result.loaded = true;
+    });
+    return {
+      get value(): string {
+        if (!result.loaded) throw notLoaded("ClientResult", "value");
+        return result.value;
+      },
+    };
+  }
+  setXml(xml: string): void {
+    this.ctx.queue(() => {
+      const part = this.resolve();
+      if (xmlNamespace(xml) !== part.namespace)
+        throw new DoubleOfficeError("InvalidArgument", "The XML changes the part's namespace.");
+      this.ctx.addPayload(xml, "CustomXmlPart.setXml", "request");
+      part.xml = xml;
+    });
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const part = this.resolve();
+      this.ctx.state.customXmlParts = this.ctx.state.customXmlParts.filter((p) => p !== part);
+    });
   }
 }
