@@ -130,7 +130,7 @@ export function seedPage(style: PageStyle = {}): string {
 </head>
 <body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
 <div class=WordSection1 style='layout-grid:15.6pt'>
-<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${escapeHtml(TITLE.slice(0, 20))}<br>${escapeHtml(TITLE.slice(20))}<o:p></o:p></span></b></p>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${escapeHtml(TITLE.slice(0, 21))}<br>${escapeHtml(TITLE.slice(21))}<o:p></o:p></span></b></p>
 <p class=MsoNormal><span lang=EN-US>&nbsp;<o:p></o:p></span></p>
 ${bodyHtml(true)}
 <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
@@ -164,7 +164,7 @@ ${bodyHtml(false)}
 <div class="tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
 <div class="prevnext"><p>上一篇：<a href="/a/1.html">曲阜市时庄街道办事处2023年政府信息公开工作年度报告</a></p><p>下一篇：<a href="/a/2.html">曲阜市书院街道办事处2024年政府信息公开工作年度报告</a></p></div>
 </div>
-<div class="sidebar"><h3>相关信息</h3><ul><li><a href="/a/3.html">曲阜市人民政府2024年政府信息公开工作年度报告</a></li><li><a href="/a/4.html">曲阜市教育局2024年政府信息公开工作年度报告</a></li></ul></div>
+<div class="sidebar"><h3>相关文章</h3><ul><li><a href="/a/3.html">曲阜市人民政府2024年政府信息公开工作年度报告</a></li><li><a href="/a/4.html">曲阜市教育局2024年政府信息公开工作年度报告</a></li></ul></div>
 </div>
 <div class="footer"><p>主办：曲阜市人民政府办公室　承办：曲阜市大数据中心　地址：山东省曲阜市静轩西路1号</p>
 <p>鲁ICP备05001234号　政府网站标识码：3708810001　鲁公网安备 37088102000001号</p>

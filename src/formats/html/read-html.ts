@@ -494,7 +494,8 @@ export function readHtml(file: string, bytes: Uint8Array): HtmlContent {
     } else {
       grids.push(item.grid);
       for (const row of item.grid.values)
-        for (const value of row) if (typeof value === "string") documentText.push(value);
+        for (const value of row)
+          if (typeof value === "string") documentText.push(value.replace(/\n/gu, ""));
     }
   }
   return {
