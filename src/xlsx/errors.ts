@@ -135,7 +135,7 @@ export class NotRecalculatedError extends UnreadableFileError {
   }
 }
 
-/** A web page larger than the HTML reader accepts (MAX_HTML_BYTES). */
+/** A web page larger than the HTML reader accepts (MAX_HTML_BYTES bytes or MAX_HTML_TAGS tags). */
 export class HtmlTooLargeError extends UnreadableFileError {
   readonly reason = "page-too-large";
   constructor(
@@ -143,7 +143,7 @@ export class HtmlTooLargeError extends UnreadableFileError {
     readonly size: number,
     readonly limit: number,
   ) {
-    super(file, `web page too large: ${file} (${size} bytes, limit ${limit})`);
+    super(file, `web page too large: ${file} (${size}, limit ${limit})`);
     this.name = "HtmlTooLargeError";
   }
 }

@@ -23,6 +23,11 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 /** The largest page read: a report page is 50 KB–2 MB; parse5 needs about 50 bytes of memory per byte. */
 export const MAX_HTML_BYTES = 6 * 1024 * 1024;
+/**
+ * The most tags ("<" characters, counted before parsing) a page may have: parse5 takes about 10 µs
+ * a table cell, so this bounds the parse to a few seconds. A Word-made report page has about 30,000.
+ */
+export const MAX_HTML_TAGS = 300_000;
 /** The HTML standard's clamps on a cell's spans. */
 export const MAX_COLSPAN = 1000;
 export const MAX_ROWSPAN = 65534;
@@ -332,7 +337,7 @@ function span(element: Element, name: string, fallback: number, max: number): nu
 interface Placed {
   readonly row: number;
   readonly column: number;
-  readonly text: string;
+  readonly cell: Element;
 }
 
 /** A data table as a grid: the HTML table model (spans, row groups), text in the top-left cell. */
@@ -356,8 +361,7 @@ function tableGrid(file: string, table: Element, name: string, budget: { cells: 
       if (column + columns > MAX_TABLE_COLUMNS)
         throw new HtmlTableTooLargeError(file, name, column + columns, MAX_TABLE_COLUMNS);
       for (let k = column; k < column + columns; k += 1) busy[k] = Math.max(until, index + 1);
-      const text = textLines(cell, false).join("\n");
-      if (text !== "") placed.push({ row: index, column, text });
+      placed.push({ row: index, column, cell });
       column += columns;
       width = Math.max(width, column);
     }
@@ -369,8 +373,19 @@ function tableGrid(file: string, table: Element, name: string, budget: { cells: 
   if (budget.cells > MAX_PAGE_CELLS)
     throw new HtmlTooManyCellsError(file, budget.cells, MAX_PAGE_CELLS);
   const values: RawCell[][] = rows.map(() => Array<RawCell>(width).fill(null));
-  for (const p of placed) values[p.row]![p.column] = p.text;
+  for (const p of placed) {
+    const text = cellText(p.cell);
+    if (text !== "") values[p.row]![p.column] = text;
+  }
   return { sheet: name, origin: "A1", values };
+}
+
+/** A cell's text, its lines joined by line breaks (one text node, the common case, read directly). */
+function cellText(cell: Element): string {
+  const children = childrenOf(cell);
+  if (children.length === 1 && children[0]!.nodeName === "#text")
+    return collapse((children[0] as DefaultTreeAdapterTypes.TextNode).value);
+  return textLines(cell, false).join("\n");
 }
 
 type Item = { readonly line: string } | { readonly grid: Grid };
@@ -464,6 +479,11 @@ export function readHtml(file: string, bytes: Uint8Array): HtmlContent {
   if (bytes.length > MAX_HTML_BYTES)
     throw new HtmlTooLargeError(file, bytes.length, MAX_HTML_BYTES);
   const page = decodeHtml(bytes);
+  let tags = 0;
+  for (let i = page.text.indexOf("<"); i !== -1; i = page.text.indexOf("<", i + 1)) {
+    tags += 1;
+    if (tags > MAX_HTML_TAGS) throw new HtmlTooLargeError(file, tags, MAX_HTML_TAGS);
+  }
   const document = parse(page.text);
   const html = document.childNodes.find((n): n is Element => isElement(n) && n.tagName === "html");
   const root =
