@@ -48,6 +48,8 @@ interface Segment {
 const DOUBLE_SPACED = 0.85;
 /** The fewest non-blank lines for a text to be taken as double-spaced. */
 const DOUBLE_SPACED_LINES = 8;
+/** How many non-blank lines (a page number, the title again) may stand between two parts of a table. */
+const PAGE_BREAK_LINES = 4;
 /** How many rows (the next block's headers) may follow a table's last row in a segment cut by the end of the text. */
 const CUT_TAIL_ROWS = 8;
 
@@ -60,7 +62,7 @@ export function readReportText(text: string): ReportText {
     .replace(MARKER, "")
     .split("\n");
   const consumed = new Array<boolean>(lines.length).fill(false);
-  const tables: LocatedTable[] = [];
+  const found: Found[] = [];
   // Blank lines of a double-spaced text are left out of the table rows (their indices are kept).
   const kept = doubleSpaced(lines)
     ? lines.flatMap((l, i) => (l.trim() === "" ? [] : [i]))
@@ -75,7 +77,14 @@ export function readReportText(text: string): ReportText {
         segment.atEnd &&
         region.bottom === lastBottom &&
         segment.rows.length - 1 - region.bottom <= CUT_TAIL_ROWS;
-      tables.push(cut ? cutTable(region.table) : region.table);
+      const top = segment.rows[region.top];
+      const bottom = segment.rows[region.bottom];
+      found.push({
+        table: region.table,
+        cut,
+        firstLine: kept[top?.firstLine ?? 0] ?? 0,
+        lastLine: kept[bottom?.lastLine ?? 0] ?? 0,
+      });
       for (let r = region.top; r <= region.bottom; r += 1) {
         const row = segment.rows[r];
         if (row === undefined || isTitleRow(row)) continue;
@@ -85,11 +94,85 @@ export function readReportText(text: string): ReportText {
       }
     }
   }
+  const tables = joinBrokenTables(found, lines).map((f) => (f.cut ? cutTable(f.table) : f.table));
   const narrative = lines
     .filter((_, i) => consumed[i] !== true)
     .map((line) => (line.startsWith("\t") ? line.slice(1) : line))
     .join("\n");
   return { tables, narrative };
+}
+
+/** A table found in the text, with the lines (of the whole text) it spans. */
+interface Found {
+  readonly table: LocatedTable;
+  readonly cut: boolean;
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
+
+/** The rows of a table that were found (not reported missing), in the table's order. */
+function foundRows(table: LocatedTable): number[] {
+  const order = tableDef(table.table, table.version).blocks.flatMap((b) =>
+    b.rows.map((r) => r.key),
+  );
+  const missing = new Set(
+    table.structure.flatMap((i) => (i.code === "row-missing" ? [i.row] : [])),
+  );
+  return order.flatMap((key, index) => (missing.has(key) ? [] : [index]));
+}
+
+/**
+ * One table broken by a page break ("- 3 -", its title or headers repeated) is one table: a table
+ * right after another of the same kind and format, with at most PAGE_BREAK_LINES lines between,
+ * that goes on with rows the first has not had, in the table's order, is joined to it.
+ */
+function joinBrokenTables(found: readonly Found[], lines: readonly string[]): Found[] {
+  const joined: Found[] = [];
+  for (const f of found) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && continues(previous, f, lines)) {
+      joined[joined.length - 1] = {
+        table: joinTables(previous.table, f.table),
+        cut: f.cut,
+        firstLine: previous.firstLine,
+        lastLine: f.lastLine,
+      };
+      continue;
+    }
+    joined.push(f);
+  }
+  return joined;
+}
+
+function continues(above: Found, below: Found, lines: readonly string[]): boolean {
+  if (above.table.table !== below.table.table || above.table.version !== below.table.version)
+    return false;
+  let between = 0;
+  for (let i = above.lastLine + 1; i < below.firstLine; i += 1)
+    if ((lines[i] ?? "").trim() !== "") between += 1;
+  if (between > PAGE_BREAK_LINES) return false;
+  const a = foundRows(above.table);
+  const b = foundRows(below.table);
+  return a.length > 0 && b.length > 0 && Math.min(...b) > Math.max(...a);
+}
+
+/** Two parts of one table as one: all cells; a row or column is missing only when both lack it. */
+function joinTables(above: LocatedTable, below: LocatedTable): LocatedTable {
+  const key = (i: StructureIssue): string | undefined =>
+    i.code === "row-missing"
+      ? `row:${i.row}`
+      : i.code === "column-missing"
+        ? `column:${i.column}`
+        : undefined;
+  const belowKeys = new Set(below.structure.map(key).filter((k) => k !== undefined));
+  const structure = [
+    ...above.structure.filter((i) => {
+      const k = key(i);
+      return k === undefined || belowKeys.has(k);
+    }),
+    ...below.structure.filter((i) => key(i) === undefined),
+  ];
+  return { ...above, cells: new Map([...above.cells, ...below.cells]), structure };
 }
 
 /** True when nearly every non-blank line is followed by a blank one. */
