@@ -25,19 +25,22 @@ function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
 }
 
+/** A paragraph of the seed's text, or the place of one of its tables. */
+export type SeedBlock = { readonly text: string } | { readonly table: TableId };
+
 /** The seed text's paragraphs and where its three tables stand (tab-marked Word cells). */
-export function seedParagraphs(): (string | TableId)[] {
+export function seedParagraphs(): SeedBlock[] {
   const lines = seedText()
     .replace(/\r\n?/gu, "\n")
     .split("\n")
     .map((l) => l.replace(/\[(?:bookmark|image)\s*:[^\]]*\]/gu, ""));
   const tabbed = lines.map((l) => l.startsWith("\t"));
-  const out: (string | TableId)[] = [];
+  const out: SeedBlock[] = [];
   const tables: TableId[] = ["T2", "T3", "T4"];
   let skipTitle = 2; // the title's two lines become the page's heading
   for (let i = 0; i < lines.length; i += 1) {
     if (tabbed[i] === true) {
-      out.push(tables.shift()!);
+      out.push({ table: tables.shift()! });
       // A table runs until no tab-marked line follows within four lines.
       let last = i;
       for (let j = i + 1; j < lines.length && j - last <= 4; j += 1)
@@ -51,7 +54,7 @@ export function seedParagraphs(): (string | TableId)[] {
       skipTitle -= 1;
       continue;
     }
-    out.push(text);
+    out.push({ text });
   }
   return out;
 }
@@ -101,10 +104,10 @@ function bodyHtml(word: boolean): string {
   const tables = new Map(seedTables().map((t) => [t.table, t]));
   return seedParagraphs()
     .map((p) => {
-      if (p === "T2" || p === "T3" || p === "T4") return tableHtml(p, tables.get(p)!, word);
+      if ("table" in p) return tableHtml(p.table, tables.get(p.table)!, word);
       if (word)
-        return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'>${wordRun(p)}</p>`;
-      return `<p style="text-indent:2em">${escapeHtml(p)}</p>`;
+        return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'>${wordRun(p.text)}</p>`;
+      return `<p style="text-indent:2em">${escapeHtml(p.text)}</p>`;
     })
     .join(word ? "\r\n\r\n" : "\n");
 }
@@ -156,7 +159,7 @@ ${charsetTag(style)}
 <div class="main">
 <div class="article">
 <h1 class="article-title">${TITLE}</h1>
-<div class="info">发布时间：2025-01-20　来源：时庄街道办事处　浏览次数：<span id="count">1024</span>　字号：<a>大</a> <a>中</a> <a>小</a></div>
+<div class="info">发布时间：2025-01-20\u3000来源：时庄街道办事处\u3000浏览次数：<span id="count">1024</span>\u3000字号：<a>大</a> <a>中</a> <a>小</a></div>
 <div class="TRS_Editor">
 ${bodyHtml(false)}
 </div>
@@ -166,8 +169,8 @@ ${bodyHtml(false)}
 </div>
 <div class="sidebar"><h3>相关文章</h3><ul><li><a href="/a/3.html">曲阜市人民政府2024年政府信息公开工作年度报告</a></li><li><a href="/a/4.html">曲阜市教育局2024年政府信息公开工作年度报告</a></li></ul></div>
 </div>
-<div class="footer"><p>主办：曲阜市人民政府办公室　承办：曲阜市大数据中心　地址：山东省曲阜市静轩西路1号</p>
-<p>鲁ICP备05001234号　政府网站标识码：3708810001　鲁公网安备 37088102000001号</p>
+<div class="footer"><p>主办：曲阜市人民政府办公室\u3000承办：曲阜市大数据中心\u3000地址：山东省曲阜市静轩西路1号</p>
+<p>鲁ICP备05001234号\u3000政府网站标识码：3708810001\u3000鲁公网安备 37088102000001号</p>
 <script src="/js/jquery.min.js"></script><script>$(function(){ $(".nav li").hover(); document.write("<p>统计</p>"); });</script></div>
 </body>
 </html>`;

@@ -216,7 +216,7 @@ function measure(root: Element): Facts {
         total += score.get(child) ?? 0;
         if (child.tagName === "table" || holdsTable.has(child)) table = true;
       } else if (child.nodeName === "#text" && element.tagName !== "a") {
-        total += weight((child as DefaultTreeAdapterTypes.TextNode).value);
+        total += weight(child.value);
       }
     }
     score.set(element, element.tagName === "a" ? 0 : total);
@@ -284,7 +284,7 @@ function textLines(element: Element, skipTables: boolean): string[] {
       continue;
     }
     if (!isElement(node)) {
-      if (node.nodeName === "#text") current += (node as DefaultTreeAdapterTypes.TextNode).value;
+      if (node.nodeName === "#text") current += node.value;
       continue;
     }
     if (isChrome(node) || (skipTables && node.tagName === "table")) continue;
@@ -408,7 +408,7 @@ function readBody(body: Element, facts: Facts, file: string): Item[] {
       continue;
     }
     if (!isElement(node)) {
-      if (node.nodeName === "#text") current += (node as DefaultTreeAdapterTypes.TextNode).value;
+      if (node.nodeName === "#text") current += node.value;
       continue;
     }
     if (isChrome(node)) continue;
