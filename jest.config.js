@@ -3,6 +3,14 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    // parse5 and its entities are published as ES modules only: compiled to CommonJS for jest.
+    "/node_modules/(?:parse5|entities)/.+\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2020" }, isolatedModules: true },
+    ],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!(?:parse5|entities)/)"],
   setupFilesAfterEnv: ["<rootDir>/test/fail-on-console.ts"],
 };

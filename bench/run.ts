@@ -8,6 +8,7 @@ import { benchCore, benchNarrative } from "./core";
 import { benchReadGrid } from "./read-grid";
 import { benchCli } from "./cli";
 import { addinLines, benchAddin } from "./addin";
+import { benchHtml } from "./html";
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -38,6 +39,14 @@ async function main(): Promise<void> {
     }
     line(
       `read + check ${narrative.corpusTexts} corpus texts:  ${narrative.corpusMs.toFixed(1)} ms total`,
+    );
+    line("");
+  }
+  if (only === undefined || only === "html") {
+    const html = await benchHtml();
+    line("## web page (seed saved by Word, GBK without charset, median)");
+    line(
+      `read ${Math.round(html.bytes / 1024)} KB page:           ${html.readMs.toFixed(1)} ms; read and checked: ${html.readAndCheckMs.toFixed(1)} ms (${html.findings} findings)`,
     );
     line("");
   }

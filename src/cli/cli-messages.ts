@@ -28,6 +28,12 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "no report tables or report text found";
       case "not-recalculated":
         return "formulas without calculated values: open the file in Excel or WPS, save it, and check again";
+      case "page-too-large":
+        return "the web page is larger than 6 MB or has more than 300,000 tags, too large to be a report page: save the report's own page, or send the Word file";
+      case "table-too-large":
+        return "a table of the web page is too large once its merged cells are laid out (over 2,000 columns or 100,000 cells)";
+      case "too-many-cells":
+        return "the web page's tables have too many cells together (over 500,000)";
     }
   }
   switch (reason) {
@@ -49,6 +55,12 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "未找到年度报告的表格或正文";
     case "not-recalculated":
       return "公式没有计算结果，请用 Excel 或 WPS 打开并保存后再检查";
+    case "page-too-large":
+      return "网页文件超过 6 MB 或标签超过 30 万个，不像是年度报告页面；请另存报告本身的网页，或提供 Word 文件";
+    case "table-too-large":
+      return "网页中有表格按合并单元格展开后过大（超过 2000 列或 10 万格），无法读取";
+    case "too-many-cells":
+      return "网页中表格的单元格合计过多（超过 50 万格），无法读取";
   }
 }
 

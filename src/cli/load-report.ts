@@ -26,11 +26,13 @@ import { readWorkbook } from "../xlsx/read-workbook";
 import { readReportPart } from "../xlsx/read-report-part";
 import { sniffContainer } from "../xlsx/sniff";
 import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
+import { looksLikeHtml } from "../formats/html/decode-html";
+import { readHtml } from "../formats/html/read-html";
 import { decodeText, looksLikeText } from "./decode-text";
 import { identifyReport, type ReportIdentity } from "./report-identity";
 
 /** The kinds of report file the command line reads. */
-export type ReportKind = "xlsx" | "docx" | "txt";
+export type ReportKind = "xlsx" | "docx" | "txt" | "html";
 
 /** The extensions the folder walk picks up (lower case, with the dot). */
 export const REPORT_EXTENSIONS: readonly string[] = [
@@ -40,6 +42,8 @@ export const REPORT_EXTENSIONS: readonly string[] = [
   ".txt",
   ".xls",
   ".doc",
+  ".html",
+  ".htm",
 ];
 
 /** A report as read from a file. */
@@ -158,9 +162,21 @@ function result(
     kind,
     tables,
     ...(text === "" ? {} : { narrative }),
-    ...(documentText === undefined ? {} : { documentText }),
+    ...(documentText === undefined || documentText.trim() === "" ? {} : { documentText }),
     identity,
   };
+}
+
+/** The tables of a web page's grids: read as sheets (true columns, addresses kept) or as text rows. */
+function htmlTables(grids: readonly Grid[]): LocatedTable[] {
+  const asSheet = grids.flatMap((g) => locateTables(g));
+  const asText = grids.flatMap((g) =>
+    locateTables(
+      { ...g, values: g.values.map((line) => line.filter((v) => v !== null)) },
+      { source: "text" },
+    ),
+  );
+  return countCells(asText) > countCells(asSheet) ? asText.map(withoutAddresses) : asSheet;
 }
 
 /** Reads one report file. */
@@ -238,6 +254,18 @@ export async function loadReportBytes(
     case "other": {
       if (extension === ".xlsx" || extension === ".xlsm" || extension === ".docx") {
         throw new CorruptFileError(file, "not a zip package");
+      }
+      if (extension === ".html" || extension === ".htm" || looksLikeHtml(bytes)) {
+        const page = readHtml(file, bytes);
+        const lines = page.documentText.split("\n");
+        return result(
+          file,
+          "html",
+          htmlTables(page.grids),
+          page.narrative,
+          identifyReport(page.title === undefined ? lines : [page.title, ...lines]),
+          page.documentText,
+        );
       }
       if (!looksLikeText(bytes))
         throw new UnsupportedFileTypeError(file, extension === "" ? "binary" : extension);

@@ -14,7 +14,10 @@ export type UnreadableReason =
   | "legacy-xls"
   | "unsupported-type"
   | "not-a-report"
-  | "not-recalculated";
+  | "not-recalculated"
+  | "page-too-large"
+  | "table-too-large"
+  | "too-many-cells";
 
 /** The common base: a file that cannot be read, with the reason code and details for messages. */
 export abstract class UnreadableFileError extends Error {
@@ -129,5 +132,45 @@ export class NotRecalculatedError extends UnreadableFileError {
       `formulas without calculated values in ${file}: ${addresses.slice(0, 3).join(", ")}`,
     );
     this.name = "NotRecalculatedError";
+  }
+}
+
+/** A web page larger than the HTML reader accepts (MAX_HTML_BYTES bytes or MAX_HTML_TAGS tags). */
+export class HtmlTooLargeError extends UnreadableFileError {
+  readonly reason = "page-too-large";
+  constructor(
+    file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(file, `web page too large: ${file} (${size}, limit ${limit})`);
+    this.name = "HtmlTooLargeError";
+  }
+}
+
+/** A web page's table whose spans lay out to more columns or cells than one table may have. */
+export class HtmlTableTooLargeError extends UnreadableFileError {
+  readonly reason = "table-too-large";
+  constructor(
+    file: string,
+    readonly table: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(file, `table too large in ${file}: ${table} (${size}, limit ${limit})`);
+    this.name = "HtmlTableTooLargeError";
+  }
+}
+
+/** A web page whose tables together have more cells than the reader accepts. */
+export class HtmlTooManyCellsError extends UnreadableFileError {
+  readonly reason = "too-many-cells";
+  constructor(
+    file: string,
+    readonly cells: number,
+    readonly limit: number,
+  ) {
+    super(file, `too many table cells in ${file} (${cells}, limit ${limit})`);
+    this.name = "HtmlTooManyCellsError";
   }
 }

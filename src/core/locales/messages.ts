@@ -167,6 +167,10 @@ function zh(code: FindingCode, a: Args): string {
       return `${a.table}中的「${a.p("found")}」不是官方格式中的行。`;
     case "column-missing":
       return `${a.table}缺少「${a.column}」列。`;
+    case "table-cut":
+      return `${a.table}在「${a.row}」行之后中断（文字到此结束），后面的行未能读到，未作检查。`;
+    case "row-short":
+      return `${a.table}「${a.row}」行只有 ${a.p("found")} 个数，应有 ${a.p("expected")} 个（空白格可能在复制时丢失）：无法确定各数所在的列，该行未读取。`;
     case "table-duplicated":
       return `${a.table}出现了不止一次，只检查了第一个。`;
     case "carry-over-mismatch":
@@ -270,6 +274,10 @@ function en(code: FindingCode, a: Args): string {
       return `${a.table}: "${a.p("found")}" is not a row of the official format.`;
     case "column-missing":
       return `${a.table} has no column "${a.column}".`;
+    case "table-cut":
+      return `${a.table} breaks off after row "${a.row}" (the text ends there); the rows after it were not read or checked.`;
+    case "row-short":
+      return `${a.table}: row "${a.row}" has ${a.p("found")} figures where ${a.p("expected")} are due (blank cells may have been lost in copying); which column each belongs to cannot be told, so the row was not read.`;
     case "table-duplicated":
       return `${a.table} appears more than once; only the first was checked.`;
     case "carry-over-mismatch":

@@ -65,7 +65,16 @@ export type StructureIssue =
   | { readonly code: "row-duplicated"; readonly row: string; readonly address?: string }
   | { readonly code: "row-out-of-order"; readonly row: string; readonly address?: string }
   | { readonly code: "row-unknown"; readonly found: string; readonly address?: string }
-  | { readonly code: "column-missing"; readonly column: string };
+  | { readonly code: "column-missing"; readonly column: string }
+  /** The text ends inside the table after this row: the rows below were never there to read. */
+  | { readonly code: "table-cut"; readonly row: string }
+  /** A text row with fewer figures than columns (blank cells dropped): which is which is unknown. */
+  | {
+      readonly code: "row-short";
+      readonly row: string;
+      readonly found: string;
+      readonly expected: string;
+    };
 
 /** A table found in a grid or a report text, with every data cell that could be placed. */
 export interface LocatedTable {

@@ -61,8 +61,8 @@ export function locateRegions(grid: Grid, options: LocateOptions = {}): Located[
   const found: Located[] = [];
 
   for (const table of ["T2", "T3"] as const) {
-    const clusters = clusterRows(ctx, table, COLUMN_SLACK).filter((c) =>
-      hasEvidence(ctx, table, c),
+    const clusters = joinContinuations(ctx, table, clusterRows(ctx, table, COLUMN_SLACK)).filter(
+      (c) => hasEvidence(ctx, table, c),
     );
     for (const cluster of strongest(clusters, table)) {
       const def = tableDef(table, chooseVersion(ctx, table, cluster));
@@ -167,6 +167,90 @@ function clusterRows(ctx: ScanContext, table: TableId, slack: number): Cluster[]
     target.lastRowKeys.add(key);
   }
   return clusters.flatMap((c) => splitCluster(ctx, table, c));
+}
+
+/** The row keys of a cluster's row-label hits. */
+function rowKeys(cluster: Cluster, table: TableId): string[] {
+  return cluster.hits.flatMap((h) =>
+    entriesOf(h, "row", table).length > 0 ? [rowKeyOf(h, table) ?? ""] : [],
+  );
+}
+
+/**
+ * One table broken by a page break (a page number, its headers or its title repeated) is one
+ * table: a cluster that goes on with rows the one above it has not had, in the table's order, and
+ * starts within MAX_ROW_GAP rows of it, is joined to it. A cluster that repeats a row is a copy.
+ */
+function joinContinuations(
+  ctx: ScanContext,
+  table: TableId,
+  clusters: readonly Cluster[],
+): Cluster[] {
+  const joined: Cluster[] = [];
+  for (const cluster of clusters) {
+    const previous = joined[joined.length - 1];
+    const keys = rowKeys(cluster, table);
+    if (previous !== undefined && keys.length > 0) {
+      const before = rowKeys(previous, table);
+      const first = minOf(cluster.hits.map((h) => h.row));
+      const continues =
+        before.length > 0 &&
+        first > previous.lastRow &&
+        first - previous.lastRow <= MAX_ROW_GAP &&
+        pageBreakBetween(ctx, table, previous.lastRow, first) &&
+        cluster.minColumn <= previous.maxColumn + COLUMN_SLACK &&
+        cluster.maxColumn >= previous.minColumn - COLUMN_SLACK &&
+        !keys.some((k) => before.includes(k)) &&
+        minOf(keys.map((k) => rowOrder(table, k))) > maxOf(before.map((k) => rowOrder(table, k)));
+      if (continues) {
+        joined[joined.length - 1] = {
+          hits: [...previous.hits, ...cluster.hits],
+          minColumn: Math.min(previous.minColumn, cluster.minColumn),
+          maxColumn: Math.max(previous.maxColumn, cluster.maxColumn),
+          lastRow: Math.max(previous.lastRow, cluster.lastRow),
+          lastRowKeys: cluster.lastRowKeys,
+        };
+        continue;
+      }
+    }
+    joined.push(cluster);
+  }
+  return joined;
+}
+
+/** A page number as a page break leaves it in a copied table: "- 3 -", "3", "第3页", "3/12". */
+const PAGE_NUMBER =
+  /^(?:[-—－–\s]*\d{1,4}[-—－–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
+
+/**
+ * True when the rows between two parts of a table are only what a page break repeats: the table's
+ * title, block and header labels, and page numbers (at most HEADER_WINDOW non-blank rows).
+ */
+function pageBreakBetween(ctx: ScanContext, table: TableId, above: number, below: number): boolean {
+  let busy = 0;
+  for (let r = above + 1; r < below; r += 1) {
+    const hits = ctx.hitsByRow.get(r) ?? [];
+    let filled = false;
+    for (let c = 0; c < rowLength(ctx, r); c += 1) {
+      const value = cellAt(ctx, r, c);
+      if (isBlank(value)) continue;
+      filled = true;
+      const hit = hits.find((h) => h.column === c);
+      const repeated =
+        hit !== undefined &&
+        hit.entries.some((e) => e.table === table && e.role !== "row" && e.role !== "group");
+      if (
+        !repeated &&
+        !(typeof value === "string" || typeof value === "number"
+          ? PAGE_NUMBER.test(String(value).trim())
+          : false)
+      )
+        return false;
+    }
+    if (filled) busy += 1;
+    if (busy > HEADER_WINDOW) return false;
+  }
+  return true;
 }
 
 /** The clusters with the most distinct row keys, at most MAX_TABLES_PER_KIND, in grid order. */

@@ -156,7 +156,7 @@ export function readRowTable(ctx: ScanContext, cluster: RowCluster, def: TableDe
     extent.add(data.row, column);
   };
 
-  if (ctx.text) readTrailing(ctx, accepted, place);
+  if (ctx.text) readTrailing(ctx, accepted, place, issues);
   else readColumns(ctx, def, accepted, labelRight, place, issues, extent);
 
   for (const block of def.blocks) {
@@ -300,11 +300,16 @@ function rowIsBlank(ctx: ScanContext, row: number, from: number, to: number): bo
   return true;
 }
 
-/** Text rows: a data row's values are the cells after its label, the last ones when too many. */
+/**
+ * Text rows: a data row's values are the cells after its label, the last ones when too many. A row
+ * with fewer cells than columns and some figure among them lost blank cells in the copy: which
+ * figure is in which column cannot be told, so the row is reported (row-short) and not read.
+ */
 function readTrailing(
   ctx: ScanContext,
   rows: readonly DataRow[],
   place: (data: DataRow, columnKey: string, column: number) => void,
+  issues: StructureIssue[],
 ): void {
   for (const data of rows) {
     const columns = data.block.columns;
@@ -312,7 +317,17 @@ function readTrailing(
     const tail: number[] = [];
     for (let c = data.hit.column + 1; c < width; c += 1) tail.push(c);
     let picks: number[];
-    if (tail.length <= columns.length) {
+    if (tail.length < columns.length) {
+      const filled = tail.filter((c) => !isBlank(cellAt(ctx, data.row, c))).length;
+      if (filled > 0)
+        issues.push({
+          code: "row-short",
+          row: data.entry.key ?? "",
+          found: String(filled),
+          expected: String(columns.length),
+        });
+      continue;
+    } else if (tail.length === columns.length) {
       picks = tail;
     } else if (columns.length === 1) {
       const filled = tail.filter((c) => !isBlank(cellAt(ctx, data.row, c)));

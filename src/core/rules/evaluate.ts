@@ -267,6 +267,8 @@ const STRUCTURE_SEVERITY: Record<StructureIssue["code"], Severity> = {
   "row-missing": "warning",
   "row-duplicated": "warning",
   "column-missing": "warning",
+  "table-cut": "info",
+  "row-short": "warning",
 };
 
 const evaluateStructure: Evaluator<StructureRule> = (rule, { figures }) => {

@@ -75,6 +75,8 @@ export const FINDING_CODES = [
   "row-out-of-order",
   "row-unknown",
   "column-missing",
+  "table-cut",
+  "row-short",
   "table-duplicated",
   "carry-over-mismatch",
   "in-force-mismatch",
