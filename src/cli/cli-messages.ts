@@ -28,6 +28,14 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "no report tables or report text found";
       case "not-recalculated":
         return "formulas without calculated values: open the file in Excel or WPS, save it, and check again";
+      case "scanned-pdf":
+        return "the PDF is a picture (scanned pages): its text cannot be read; check the Word file instead";
+      case "too-many-pages":
+        return "the document has too many pages to be one report";
+      case "too-much-text":
+        return "the document holds too much text to be one report";
+      case "too-slow":
+        return "reading the file took too long; check the Word file instead";
     }
   }
   switch (reason) {
@@ -49,6 +57,14 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "未找到年度报告的表格或正文";
     case "not-recalculated":
       return "公式没有计算结果，请用 Excel 或 WPS 打开并保存后再检查";
+    case "scanned-pdf":
+      return "这个 PDF 是扫描的图片，无法读取其中的文字，请提供 Word 文件再检查";
+    case "too-many-pages":
+      return "文件页数过多，不像是一份年度报告";
+    case "too-much-text":
+      return "文件文字过多，不像是一份年度报告";
+    case "too-slow":
+      return "读取文件超时，请提供 Word 文件再检查";
   }
 }
 
