@@ -137,6 +137,19 @@ function mode(values: readonly number[], fallback: number): number {
   return best;
 }
 
+/**
+ * Where the body's full lines end: the 90th percentile of the line ends (lines of 8 characters or
+ * more), so that one line running into the margin does not move it.
+ */
+function rightMargin(lines: readonly Line[]): number {
+  const ends = lines
+    .filter((l) => l.text.length >= 8)
+    .map((l) => l.x1)
+    .sort((a, b) => a - b);
+  if (ends.length === 0) return Number.POSITIVE_INFINITY;
+  return ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))]!;
+}
+
 /** A line that starts a heading ("一、", "（一）", "1.") starts a paragraph of its own. */
 const HEADING_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u;
 /** A line indented by more than this many font sizes starts a paragraph. */
@@ -260,10 +273,7 @@ export function assemble(pages: readonly PageContent[]): PdfContent {
     bodyLines.map((l) => l.x0),
     0,
   );
-  const right = mode(
-    bodyLines.filter((l) => l.text.length >= 8).map((l) => l.x1),
-    0,
-  );
+  const right = rightMargin(bodyLines);
   const paragraphs: string[] = [];
   const documentText: string[] = [];
   let current = "";
