@@ -11,7 +11,7 @@ import { loadPdfJs } from "../../src/cli/pdfjs-node";
 import { makePdf, textPage } from "./helpers/make-pdf";
 
 function run(x: number, y: number, text: string, size = 12): Run {
-  const wide = [...text].filter((c) => /[^\x00-\x7f]/u.test(c)).length;
+  const wide = [...text].filter((c) => /[^ -~]/u.test(c)).length;
   return { x, y, width: (wide + (text.length - wide) * 0.5) * size, size, text };
 }
 

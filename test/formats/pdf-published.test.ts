@@ -33,6 +33,13 @@ const TRANSCRIBED_CELLS: Record<(typeof NAMES)[number], number> = {
   "huaian-szf-2024": 10 + 25 * 7 + 15,
 };
 
+/** The agency as each PDF's title prints it, on the line above "YYYY年政府信息公开工作年度报告". */
+const TITLE_AGENCY: Record<(typeof NAMES)[number], string> = {
+  "huaian-hongze-qzf-2023": "洪泽区人民政府",
+  "huaian-hongze-qzf-2024": "淮安市洪泽区人民政府",
+  "huaian-szf-2024": "淮安市人民政府",
+};
+
 describe.each(NAMES)("%s.pdf", (name) => {
   const truth = published(name);
   const loaded = loadReport(path.join(FIXTURES, "published", `${name}.pdf`));
@@ -61,6 +68,26 @@ describe.each(NAMES)("%s.pdf", (name) => {
       }
     }
     expect(compared).toBe(TRANSCRIBED_CELLS[name]);
+  });
+
+  test("the year and the agency come from the title set over two lines", async () => {
+    const report = await loaded;
+    expect(report.identity).toEqual({ year: truth.year, agency: TITLE_AGENCY[name] });
+  });
+
+  test("the narrative is the report's paragraphs, page numbers and table cells left out", async () => {
+    const report = await loaded;
+    const narrative = report.narrative ?? "";
+    expect(narrative).toMatch(/^一、总体情况$/mu);
+    expect(narrative).toMatch(/^六、其他需要报告的事项$/mu);
+    expect(narrative).not.toMatch(/^-\s*\d+\s*-$/mu);
+    expect(narrative).not.toContain("本年新收政府信息公开申请数量");
+    expect(narrative).not.toMatch(/[\u4e00-\u9fff] +\d|\d +[\u4e00-\u9fff]/u);
+    // The whole text holds the tables' cells as lines, in reading order after their heading.
+    const lines = (report.documentText ?? "").split("\n");
+    const heading = lines.indexOf("三、收到和处理政府信息公开申请情况");
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.indexOf("一、本年新收政府信息公开申请数量")).toBeGreaterThan(heading);
   });
 
   test("the expected error rules are found, and no other error", async () => {
