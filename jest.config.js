@@ -10,7 +10,9 @@ module.exports = {
       "ts-jest",
       { tsconfig: { allowJs: true, module: "commonjs", target: "ES2020" }, isolatedModules: true },
     ],
+    // pdf.js is published as ES modules only: compiled to CommonJS for the tests.
+    "^.+\\.mjs$": "<rootDir>/jest.esm-transform.config.js",
   },
-  transformIgnorePatterns: ["/node_modules/(?!(?:parse5|entities)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(?:parse5|entities|pdfjs-dist)/)"],
   setupFilesAfterEnv: ["<rootDir>/test/fail-on-console.ts"],
 };

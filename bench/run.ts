@@ -3,12 +3,14 @@
  * - core: check time per report (seed), reading a 10,000 × 50 grid holding the three tables
  * - add-in: round trips (context.sync calls) per operation and the pane's bundle size
  * - command line: 1,000 workbooks checked against a plain read of the same files, peak memory
+ * - pdf: a 20-page report PDF read and checked, and the published PDFs read (median)
  */
 import { benchCore, benchNarrative } from "./core";
 import { benchReadGrid } from "./read-grid";
 import { benchCli } from "./cli";
 import { addinLines, benchAddin } from "./addin";
 import { benchHtml } from "./html";
+import { benchPdf } from "./pdf";
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -53,6 +55,13 @@ async function main(): Promise<void> {
   if (only === undefined || only === "addin") {
     line("## add-in (workbook double; bundle from dist/, built by `npm run build`)");
     for (const l of addinLines(await benchAddin())) line(l);
+    line("");
+  }
+  if (only === undefined || only === "pdf") {
+    const pdf = await benchPdf();
+    line("## pdf (pdf.js legacy build, median of 5)");
+    line(`20-page report read + checked: ${pdf.reportMs.toFixed(1)} ms (${pdf.pages} pages)`);
+    for (const p of pdf.published) line(`read ${p.file}: ${p.ms.toFixed(1)} ms`);
     line("");
   }
   if (only === undefined || only === "cli") {

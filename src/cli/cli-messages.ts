@@ -23,7 +23,7 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       case "legacy-xls":
         return "an old Office 97–2003 file (.xls/.doc): save it as .xlsx or .docx first";
       case "unsupported-type":
-        return "not a file type the checker reads (.xlsx, .docx, .txt)";
+        return "not a file type the checker reads (.xlsx, .xlsm, .docx, .txt, .html, .pdf)";
       case "not-a-report":
         return "no report tables or report text found";
       case "not-recalculated":
@@ -34,6 +34,14 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "a table of the web page is too large once its merged cells are laid out (over 2,000 columns or 100,000 cells)";
       case "too-many-cells":
         return "the web page's tables have too many cells together (over 500,000)";
+      case "scanned-pdf":
+        return "the PDF is a picture (scanned pages): its text cannot be read; check the Word file instead";
+      case "too-many-pages":
+        return "the document has too many pages to be one report";
+      case "too-much-text":
+        return "the document holds too much text to be one report";
+      case "too-slow":
+        return "reading the file took too long; check the Word file instead";
     }
   }
   switch (reason) {
@@ -50,7 +58,7 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
     case "legacy-xls":
       return "这是旧版 Office 97–2003 文件（.xls/.doc），请另存为 .xlsx 或 .docx 后再检查";
     case "unsupported-type":
-      return "不是可检查的文件类型（.xlsx、.docx、.txt）";
+      return "不是可检查的文件类型（.xlsx、.xlsm、.docx、.txt、.html、.pdf）";
     case "not-a-report":
       return "未找到年度报告的表格或正文";
     case "not-recalculated":
@@ -61,6 +69,14 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "网页中有表格按合并单元格展开后过大（超过 2000 列或 10 万格），无法读取";
     case "too-many-cells":
       return "网页中表格的单元格合计过多（超过 50 万格），无法读取";
+    case "scanned-pdf":
+      return "这个 PDF 是扫描的图片，无法读取其中的文字，请提供 Word 文件再检查";
+    case "too-many-pages":
+      return "文件页数过多，不像是一份年度报告";
+    case "too-much-text":
+      return "文件文字过多，不像是一份年度报告";
+    case "too-slow":
+      return "读取文件超时，请提供 Word 文件再检查";
   }
 }
 
@@ -106,7 +122,7 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
   template [--tables 二,三,四] [--year 2025] [--agency 名称] <out.xlsx>
         写出年报表格模板（与加载项插入的表格相同）
   check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
-        检查 .xlsx、.docx、.txt 年报；文件夹中的这些文件逐个检查
+        检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查
   annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <文件>] [--year 2025] [--agency 名称]
         写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动。
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
@@ -126,7 +142,7 @@ Commands:
   template [--tables 二,三,四] [--year 2025] [--agency NAME] <out.xlsx>
         write the report table templates (the same tables the add-in inserts)
   check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
-        check .xlsx, .docx and .txt reports; folders are walked for those files
+        check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files
   annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <file>] [--year 2025] [--agency NAME]
         write a workbook with the problem cells highlighted and a findings sheet; the input is not changed.
         An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the

@@ -18,8 +18,14 @@ import {
   FileTooLargeError,
   LegacyFormatError,
   NotAReportError,
+  ReadTimeoutError,
+  ScannedPdfError,
+  TextTooLargeError,
+  TooManyPagesError,
   UnsupportedFileTypeError,
 } from "../xlsx/errors";
+import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../formats/pdf/read-pdf";
+import { loadPdfJs } from "./pdfjs-node";
 import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { readDocx } from "../xlsx/read-docx";
 import { readWorkbook } from "../xlsx/read-workbook";
@@ -32,7 +38,7 @@ import { decodeText, looksLikeText } from "./decode-text";
 import { identifyReport, type ReportIdentity } from "./report-identity";
 
 /** The kinds of report file the command line reads. */
-export type ReportKind = "xlsx" | "docx" | "txt" | "html";
+export type ReportKind = "xlsx" | "docx" | "txt" | "html" | "pdf";
 
 /** The extensions the folder walk picks up (lower case, with the dot). */
 export const REPORT_EXTENSIONS: readonly string[] = [
@@ -44,6 +50,7 @@ export const REPORT_EXTENSIONS: readonly string[] = [
   ".doc",
   ".html",
   ".htm",
+  ".pdf",
 ];
 
 /** A report as read from a file. */
@@ -77,6 +84,7 @@ function withoutAddresses(table: LocatedTable): LocatedTable {
       column: cell.column,
       reading: cell.reading,
       raw: cell.raw,
+      ...(cell.location === undefined ? {} : { location: cell.location }),
     });
   }
   return { table: table.table, version: table.version, cells, structure: table.structure };
@@ -126,7 +134,18 @@ function docxTables(grids: readonly Grid[]): LocatedTable[] {
   const asSheet = grids.flatMap((g) => locateTables(g));
   const asText = grids.flatMap((g) =>
     locateTables(
-      { ...g, values: g.values.map((line) => line.filter((v) => v !== null)) },
+      {
+        ...g,
+        values: g.values.map((line) => line.filter((v) => v !== null)),
+        // A PDF grid's locations stay beside their cells when the empty cells are dropped.
+        ...(g.locations === undefined
+          ? {}
+          : {
+              locations: g.locations.map((line, r) =>
+                line.filter((_, c) => g.values[r]?.[c] !== null),
+              ),
+            }),
+      },
       { source: "text" },
     ),
   );
@@ -179,6 +198,47 @@ function htmlTables(grids: readonly Grid[]): LocatedTable[] {
   return countCells(asText) > countCells(asSheet) ? asText.map(withoutAddresses) : asSheet;
 }
 
+/** A PDF starts with "%PDF-" (readers accept it anywhere in the first 1,024 bytes). */
+const PDF_MAGIC = "%PDF-";
+
+function looksLikePdf(bytes: Uint8Array, extension: string): boolean {
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  return head.startsWith(PDF_MAGIC) || (extension === ".pdf" && head.includes(PDF_MAGIC));
+}
+
+function pdfError(file: string, failure: PdfFailure): Error {
+  switch (failure.reason) {
+    case "encrypted":
+      return new EncryptedFileError(file);
+    case "damaged":
+      return new CorruptFileError(file, failure.detail);
+    case "scanned":
+      return new ScannedPdfError(file, failure.pages);
+    case "too-many-pages":
+      return new TooManyPagesError(file, failure.pages, failure.limit);
+    case "too-much-text":
+      return new TextTooLargeError(file, failure.size, failure.limit);
+    case "too-slow":
+      return new ReadTimeoutError(file, failure.limit);
+  }
+}
+
+/** A PDF report: its tables from the page grids, its paragraphs, its whole text. */
+async function loadPdf(file: string, bytes: Uint8Array): Promise<LoadedReport> {
+  const reading = await readPdf(bytes, await loadPdfJs(), DEFAULT_PDF_LIMITS);
+  if (!reading.ok) throw pdfError(file, reading.failure);
+  const { grids, paragraphs, documentText } = reading.content;
+  const narrative = paragraphs.join("\n");
+  const report = result(
+    file,
+    "pdf",
+    docxTables(grids),
+    narrative,
+    identifyReport(paragraphs.slice(0, 12)),
+  );
+  return { ...report, documentText: documentText.join("\n") };
+}
+
 /** Reads one report file. */
 export async function loadReport(
   file: string,
@@ -194,6 +254,7 @@ export async function loadReportBytes(
   limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<LoadedReport> {
   const extension = path.extname(file).toLowerCase();
+  if (looksLikePdf(bytes, extension)) return loadPdf(file, bytes);
   const container = sniffContainer(bytes);
   switch (container) {
     case "empty":

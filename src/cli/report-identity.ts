@@ -18,6 +18,9 @@ const PERIOD = /统计(?:期限|时限|区间|期间)[^。\n]{0,12}?(20\d{2})\s*
 /** Characters that end the text before the agency's name in a title line. */
 const BEFORE_AGENCY = /^.*[。；;：:，,！!？?》」』”\s]/su;
 
+/** A line that is only an agency's name: Chinese characters (and brackets), 2–40 of them. */
+const AGENCY_LINE = /^[\u4e00-\u9fff（）()]{2,40}$/u;
+
 /** Year and agency from the lines of a report (its first lines hold the title). */
 export function identifyReport(lines: readonly string[]): ReportIdentity {
   const head = lines
@@ -30,7 +33,15 @@ export function identifyReport(lines: readonly string[]): ReportIdentity {
   for (let i = 0; i < head.length && year === undefined; i++) {
     const joined = `${head[i]!}${head[i + 1] ?? ""}`;
     const m = TITLE.exec(joined);
-    if (m === null || m.index >= head[i]!.length) continue;
+    if (m === null) continue;
+    if (m.index >= head[i]!.length) {
+      // The title starts the next line: this line is the agency when it is a name and nothing
+      // else ("淮安市洪泽区人民政府" above "2024年政府信息公开工作年度报告", as PDFs set it).
+      if (m.index !== head[i]!.length || !AGENCY_LINE.test(head[i]!)) continue;
+      year = Number(m[1]);
+      agency = head[i]!;
+      break;
+    }
     year = Number(m[1]);
     const before = joined.slice(0, m.index).replace(BEFORE_AGENCY, "").trim();
     if (before.length >= 2 && before.length <= 40) agency = before;

@@ -17,7 +17,11 @@ export type UnreadableReason =
   | "not-recalculated"
   | "page-too-large"
   | "table-too-large"
-  | "too-many-cells";
+  | "too-many-cells"
+  | "scanned-pdf"
+  | "too-many-pages"
+  | "too-much-text"
+  | "too-slow";
 
 /** The common base: a file that cannot be read, with the reason code and details for messages. */
 export abstract class UnreadableFileError extends Error {
@@ -172,5 +176,55 @@ export class HtmlTooManyCellsError extends UnreadableFileError {
   ) {
     super(file, `too many table cells in ${file} (${cells}, limit ${limit})`);
     this.name = "HtmlTooManyCellsError";
+  }
+}
+
+/** A PDF without a text layer: its pages are pictures (a scan), so its text cannot be read. */
+export class ScannedPdfError extends UnreadableFileError {
+  readonly reason = "scanned-pdf";
+  constructor(
+    file: string,
+    readonly pages: number,
+  ) {
+    super(file, `PDF without text (scanned pages): ${file} (${pages} pages)`);
+    this.name = "ScannedPdfError";
+  }
+}
+
+/** A document with more pages than one report has (checked before any page is read). */
+export class TooManyPagesError extends UnreadableFileError {
+  readonly reason = "too-many-pages";
+  constructor(
+    file: string,
+    readonly pages: number,
+    readonly limit: number,
+  ) {
+    super(file, `too many pages: ${file} (${pages} pages, limit ${limit})`);
+    this.name = "TooManyPagesError";
+  }
+}
+
+/** A document holding more text (or drawing) than one report does. */
+export class TextTooLargeError extends UnreadableFileError {
+  readonly reason = "too-much-text";
+  constructor(
+    file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(file, `too much text: ${file} (${size} characters, limit ${limit})`);
+    this.name = "TextTooLargeError";
+  }
+}
+
+/** Reading the file took longer than the reader allows. */
+export class ReadTimeoutError extends UnreadableFileError {
+  readonly reason = "too-slow";
+  constructor(
+    file: string,
+    readonly limitMs: number,
+  ) {
+    super(file, `reading took too long: ${file} (limit ${limitMs} ms)`);
+    this.name = "ReadTimeoutError";
   }
 }

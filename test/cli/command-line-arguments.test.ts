@@ -62,6 +62,15 @@ test("the year and the agency come from the title, split over two lines as Word 
     year: 2023,
   });
   expect(identifyReport(["会议纪要"])).toEqual({});
+  // A title set over two lines, the agency's name alone above the year (as PDFs set it).
+  expect(identifyReport(["淮安市人民政府", "2024 年政府信息公开工作年度报告"])).toEqual({
+    year: 2024,
+    agency: "淮安市人民政府",
+  });
+  // A line above the title that is not only a name is not taken for the agency.
+  expect(identifyReport(["淮政办〔2025〕1号", "2024年政府信息公开工作年度报告"])).toEqual({
+    year: 2024,
+  });
 });
 
 test("narrative prints the paragraphs for the seed's tables, in English with --lang en", async () => {

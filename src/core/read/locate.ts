@@ -57,7 +57,7 @@ export function locateRegions(grid: Grid, options: LocateOptions = {}): Located[
   const text = options.source === "text";
   const origin = text ? { row: 0, column: 0 } : parseCellAddress(grid.origin);
   const values: readonly (readonly unknown[])[] = Array.isArray(grid.values) ? grid.values : [];
-  const ctx = scanGrid(values, text, grid.sheet, origin.row, origin.column);
+  const ctx = scanGrid(values, text, grid.sheet, origin.row, origin.column, grid.locations);
   const found: Located[] = [];
 
   for (const table of ["T2", "T3"] as const) {

@@ -39,6 +39,8 @@ export interface ScanContext {
   readonly hits: readonly Hit[];
   readonly hitsByRow: ReadonlyMap<number, readonly Hit[]>;
   readonly hitByCell: ReadonlyMap<number, Hit>;
+  /** Where a person finds each cell (Grid.locations), parallel to `values`, when the grid has them. */
+  readonly locations?: readonly (readonly (string | undefined)[])[];
 }
 
 /** A table read from the grid, with the grid rectangle it occupies (zero-based, inclusive). */
@@ -61,6 +63,7 @@ export function scanGrid(
   sheet: string,
   originRow: number,
   originColumn: number,
+  locations?: readonly (readonly (string | undefined)[])[],
 ): ScanContext {
   const hits: Hit[] = [];
   const hitsByRow = new Map<number, Hit[]>();
@@ -86,7 +89,17 @@ export function scanGrid(
       rowHits.push(hit);
     }
   }
-  return { values, text, sheet, originRow, originColumn, hits, hitsByRow, hitByCell };
+  return {
+    values,
+    text,
+    sheet,
+    originRow,
+    originColumn,
+    hits,
+    hitsByRow,
+    hitByCell,
+    ...(Array.isArray(locations) ? { locations } : {}),
+  };
 }
 
 /** The value of a cell, null for anything outside the grid or of a type a host does not send. */
@@ -165,7 +178,15 @@ export function figureAt(
   if (ctx.text && reading.kind === "number" && reading.via === "text") {
     reading = { kind: "number", value: reading.value };
   }
-  return { ...key, raw, reading, ...(address === undefined ? {} : { address }) };
+  const line = ctx.locations?.[row];
+  const location: unknown = Array.isArray(line) ? line[column] : undefined;
+  return {
+    ...key,
+    raw,
+    reading,
+    ...(address === undefined ? {} : { address }),
+    ...(typeof location === "string" ? { location } : {}),
+  };
 }
 
 /** A label-variant issue for a hit matched through a variant spelling. */
