@@ -17,6 +17,15 @@ const HEADINGS: readonly string[] = [
   "六、其他需要报告的事项",
 ];
 
+/** The five sub-topics of 一、总体情况 (spec §6), each with a sentence that states no figure. */
+const SUBTOPICS: readonly string[] = [
+  "（一）主动公开情况",
+  "（二）依申请公开情况",
+  "（三）政府信息管理情况",
+  "（四）政府信息公开平台建设情况",
+  "（五）监督保障情况",
+];
+
 function escape(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
 }
@@ -55,9 +64,14 @@ export function reportHtml(
   const body: string[] = title.map((t) => `<h1 style="text-align:center">${escape(t)}</h1>`);
   HEADINGS.forEach((heading, i) => {
     body.push(`<h2>${escape(heading)}</h2>`);
-    if (i === 0)
+    if (i === 0) {
       for (let k = 0; k < repeat; k++)
         for (const p of paragraphs) body.push(`<p style="text-indent:2em">${escape(p)}</p>`);
+      for (const topic of SUBTOPICS) {
+        body.push(`<h3>${escape(topic)}</h3>`);
+        body.push(`<p style="text-indent:2em">本机关按照规定做好这方面的工作。</p>`);
+      }
+    }
     if (i === 1) body.push(tableHtml("T2", values));
     if (i === 2) body.push(tableHtml("T3", values));
     if (i === 3) body.push(tableHtml("T4", values));
