@@ -28,6 +28,16 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "no report tables or report text found";
       case "not-recalculated":
         return "formulas without calculated values: open the file in Excel or WPS, save it, and check again";
+      case "too-many-cells":
+        return "a sheet has too many cells (over 1,000,000) to be a report";
+      case "merges-too-large":
+        return "too many or too large merged cells (over 10,000 merged areas in a sheet, or one over 100,000 cells)";
+      case "spans-too-large":
+        return "a table row's merged columns (gridSpan/gridBefore) reach past the table's columns";
+      case "too-deep":
+        return "the file's structure is nested too deep (over 100 levels)";
+      case "text-too-long":
+        return "a text is too long (a cell over 32,767 characters, a line over 20,000, or the whole text over 2,000,000)";
     }
   }
   switch (reason) {
@@ -49,6 +59,16 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "未找到年度报告的表格或正文";
     case "not-recalculated":
       return "公式没有计算结果，请用 Excel 或 WPS 打开并保存后再检查";
+    case "too-many-cells":
+      return "工作表单元格过多（超过 100 万个），不像是年度报告";
+    case "merges-too-large":
+      return "合并单元格过多/过大（一个工作表超过 1 万处合并，或一处合并超过 10 万格）";
+    case "spans-too-large":
+      return "表格行的合并列（gridSpan/gridBefore）超出了表格的列数";
+    case "too-deep":
+      return "文件结构嵌套过深（超过 100 层）";
+    case "text-too-long":
+      return "文字过长（一个单元格超过 32767 字，一行超过 2 万字，或全文超过 200 万字）";
   }
 }
 
