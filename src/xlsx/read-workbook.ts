@@ -192,6 +192,7 @@ class WorkbookStream {
     try {
       this.sax(entry, handlers);
     } catch (error) {
+      if (error instanceof StopReading) return true;
       if (error instanceof DamagedPartError)
         throw new CorruptFileError(this.file, `${error.part}: ${error.detail}`, { cause: error });
       throw error;
@@ -292,7 +293,8 @@ class WorkbookStream {
       },
       text: () => undefined,
       close: (name) => {
-        if (name === "cellXfs") inCellXfs = false;
+        // Nothing after the cell formats matters: stop reading (half of a template's styles part).
+        if (name === "cellXfs") throw new StopReading();
       },
     });
     xfFormats.forEach((id, index) => {
@@ -476,8 +478,9 @@ class WorkbookStream {
     this.sax(entry, {
       open: (tag, a) => {
         switch (tag) {
+          // SpreadsheetML's own attributes carry no prefix: read them directly (the hot path).
           case "row": {
-            const r = Number(attr(a, "r"));
+            const r = Number(a["r"]);
             row = Number.isInteger(r) && r >= 1 && r <= 1_048_576 ? r - 1 : row + 1;
             column = -1;
             return;
@@ -486,7 +489,7 @@ class WorkbookStream {
             count++;
             if (count > limits.maxSheetCells)
               throw new TooManyCellsError(file, name, limits.maxSheetCells);
-            const ref = attr(a, "r");
+            const ref = a["r"];
             const at = ref === undefined ? undefined : parseRef(ref);
             if (at !== undefined) {
               row = at.row;
@@ -495,8 +498,8 @@ class WorkbookStream {
               if (row < 0) row = 0;
               column++;
             }
-            type = attr(a, "t") ?? "n";
-            const s = Number(attr(a, "s") ?? -1);
+            type = a["t"] ?? "n";
+            const s = Number(a["s"] ?? -1);
             style = Number.isInteger(s) ? s : -1;
             value = undefined;
             formula = undefined;
@@ -516,9 +519,9 @@ class WorkbookStream {
             if (inCell) {
               reading = "f";
               formula ??= "";
-              if (attr(a, "t") === "shared") {
-                sharedIndex = attr(a, "si");
-                sharedMaster = attr(a, "ref") !== undefined;
+              if (a["t"] === "shared") {
+                sharedIndex = a["si"];
+                sharedMaster = a["ref"] !== undefined;
               }
             }
             return;
@@ -538,7 +541,7 @@ class WorkbookStream {
                 name,
                 `more than ${limits.maxMerges} merged areas`,
               );
-            const [from, to] = (attr(a, "ref") ?? "").split(":");
+            const [from, to] = (a["ref"] ?? "").split(":");
             const start = from === undefined ? undefined : parseRef(from);
             const end = to === undefined ? start : parseRef(to);
             if (start === undefined || end === undefined) return;
@@ -657,6 +660,9 @@ function resolvePending(file: string, sheets: readonly SheetCells[]): void {
   }
   if (failed.length > 0) throw new NotRecalculatedError(file, failed);
 }
+
+/** Thrown by a handler that has read all it needs of a part. */
+class StopReading extends Error {}
 
 /** Raised inside the evaluator's look-up when a referenced formula cannot be evaluated either. */
 class UnresolvedReference extends Error {}

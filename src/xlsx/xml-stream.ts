@@ -6,7 +6,7 @@
  * counted here; saxes keeps its own tag stack, so no walk recurses on the input's structure.
  * Uses no Node API (shared with the offline page later).
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { FileTooLargeError, NestingTooDeepError } from "./errors";
 import { partData, type ZipEntry } from "./zip-inventory";
@@ -37,6 +37,13 @@ export interface SaxHandlers {
 
 /** Bytes of compressed input handed to the inflater at a time. */
 const SLICE = 64 * 1024;
+
+/**
+ * Parts declaring at most this many unpacked bytes are inflated in one call into a buffer of the
+ * declared size (charged to the budget first); larger ones stream slice by slice. One call is
+ * twice as fast on a template's parts: the streaming inflater regrows its output buffer.
+ */
+const WHOLE_PART_BYTES = 4 * 1024 * 1024;
 
 /** The local part of a qualified name ("w:tbl" → "tbl"). */
 export function localName(name: string): string {
@@ -89,6 +96,26 @@ export function streamPartText(
   }
   if (entry.method !== 8)
     throw new DamagedPartError(entry.name, `compression method ${entry.method}`);
+  if (entry.uncompressedSize <= WHOLE_PART_BYTES) {
+    budget.remaining -= entry.uncompressedSize;
+    if (budget.remaining < 0)
+      throw new FileTooLargeError(file, budget.limit - budget.remaining, budget.limit);
+    let out: Uint8Array;
+    try {
+      // fflate stops at the buffer's end: a part larger than declared is cut, then fails as XML.
+      out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+    } catch (error) {
+      throw new DamagedPartError(
+        entry.name,
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    if (out.byteLength !== entry.uncompressedSize)
+      throw new DamagedPartError(entry.name, "unpacks to another size than declared");
+    const text = decoder.decode(out);
+    if (text !== "") sink(text);
+    return;
+  }
   const inflate = new Inflate((chunk, final) => take(chunk, final));
   try {
     for (let at = 0; at < data.byteLength; at += SLICE) {
