@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../core/locales/locale";
 import type { Severity } from "../core/rules/finding";
+import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
 
 /** Why a file was not read, as one sentence for the user. */
@@ -83,6 +84,7 @@ export interface CliText {
     files: number;
     checked: number;
     unreadable: number;
+    incomplete?: number;
     errors: number;
     warnings: number;
   }) => string;
@@ -103,6 +105,12 @@ export interface CliText {
   readonly findingsEmpty: string;
   readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
+  /** Status of a file some part of which could not be read. */
+  readonly incomplete: string;
+  readonly unreadPart: (sheet: string, problem: "missing" | "damaged", table?: TableId) => string;
+  readonly coveredValues: (sheet: string, range: string, cells: readonly string[]) => string;
+  /** Summary addition: files checked incompletely. */
+  readonly summaryIncomplete: (count: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -146,7 +154,7 @@ const ZH: CliText = {
   fileCounts: (e, w, i) =>
     [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 个提示`] : [])].join("，"),
   summary: (s) =>
-    `共 ${s.files} 个文件：已检查 ${s.checked} 个，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
+    `共 ${s.files} 个文件：已检查 ${s.checked} 个${(s.incomplete ?? 0) > 0 ? `（其中检查不完整 ${s.incomplete} 个）` : ""}，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
   noTables: "未找到表格",
   format2019: "2019 试行格式",
   progress: (d, t, f) => `检查中 ${d}/${t} ${f}`,
@@ -177,7 +185,16 @@ const ZH: CliText = {
   findingsEmpty: "未发现问题。",
   narrativeNoTables: "未找到表格，无法生成正文。",
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
+  incomplete: "检查不完整",
+  unreadPart: (sheet, problem, table) =>
+    `${table === undefined ? "" : `${ZH_TABLE[table]}所在的`}工作表「${sheet}」无法读取（${problem === "missing" ? "文件中缺少该工作表" : "该工作表已损坏"}），其中的表格未检查`,
+  coveredValues: (sheet, range, cells) =>
+    `工作表「${sheet}」的合并单元格 ${range} 盖住了 ${cells.join("、")} 中的数值（Excel 只显示左上角的值）；涉及这些格子的问题不给修改建议`,
+  summaryIncomplete: (n) => `检查不完整 ${n} 个`,
 };
+
+const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
+const EN_TABLE: Record<TableId, string> = { T2: "Table 2", T3: "Table 3", T4: "Table 4" };
 
 const EN: CliText = {
   severity: { error: "error", warning: "warning", info: "info" },
@@ -191,7 +208,7 @@ const EN: CliText = {
       ...(i > 0 ? [`${i} info`] : []),
     ].join(", "),
   summary: (s) =>
-    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked${(s.incomplete ?? 0) > 0 ? ` (${s.incomplete} incomplete)` : ""}, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
   noTables: "no tables found",
   format2019: "2019 trial format",
   progress: (d, t, f) => `checking ${d}/${t} ${f}`,
@@ -223,6 +240,12 @@ const EN: CliText = {
   findingsEmpty: "No problems found.",
   narrativeNoTables: "No tables found: no narrative can be written.",
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
+  incomplete: "check incomplete",
+  unreadPart: (sheet, problem, table) =>
+    `${table === undefined ? "" : `the sheet holding ${EN_TABLE[table]}, `}sheet "${sheet}" cannot be read (${problem === "missing" ? "the sheet is missing from the file" : "the sheet is damaged"}); its tables were not checked`,
+  coveredValues: (sheet, range, cells) =>
+    `in sheet "${sheet}" the merged area ${range} covers values in ${cells.join(", ")} (Excel shows only the top-left value); no fix is suggested for problems involving these cells`,
+  summaryIncomplete: (n) => `${n} incomplete`,
 };
 
 /** The frame texts of a locale. */
