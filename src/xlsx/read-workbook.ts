@@ -470,6 +470,8 @@ class WorkbookStream {
           }
           const n = Number(trimmed);
           if (!Number.isFinite(n)) return "#NUM!";
+          // Beyond 2^53 a number is not exact: keep the digits as written for the message.
+          if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return trimmed;
           return this.dateStyles.has(s) ? dateText(n, this.date1904) : n;
         }
       }

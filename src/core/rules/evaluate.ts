@@ -192,7 +192,11 @@ function cellValueFinding(cell: FigureCell):
         id: "R5",
         code: r.problem,
         severity: r.problem === "too-precise" ? "warning" : "error",
-        params: { value: r.value },
+        // A number beyond exactness prints as it was typed, not as the float it became.
+        params:
+          r.problem === "too-large" && r.text !== undefined
+            ? { value: r.value, text: r.text }
+            : { value: r.value },
       };
   }
 }

@@ -57,6 +57,7 @@ export const FINDING_CODES = [
   "negative",
   "fraction",
   "too-precise",
+  "too-large",
   "excel-error",
   "text",
   "not-applicable",
