@@ -8,7 +8,7 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import { SaxesParser } from "saxes";
-import { FileTooLargeError, NestingTooDeepError } from "./errors";
+import { FileTooLargeError, NestingTooDeepError, TextTooLongError } from "./errors";
 import { partData, type ZipEntry } from "./zip-inventory";
 
 /** A part that is not well-formed XML, or whose bytes cannot be inflated. */
@@ -35,8 +35,8 @@ export interface SaxHandlers {
   close(name: string): void;
 }
 
-/** Bytes of compressed input handed to the inflater at a time. */
-const SLICE = 64 * 1024;
+/** Bytes of compressed input handed to the inflater at a time: at deflate's 1032:1 at most 8 MB out. */
+const SLICE = 8 * 1024;
 
 /**
  * Parts declaring at most this many unpacked bytes are inflated in one call into a buffer of the
@@ -44,6 +44,12 @@ const SLICE = 64 * 1024;
  * twice as fast on a template's parts: the streaming inflater regrows its output buffer.
  */
 const WHOLE_PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Characters without a "<" the parser may be given in a row: a text or a tag this long is no cell
+ * of a report (a cell holds at most 32,767 characters; as XML escapes, six times that).
+ */
+export const MAX_RUN_WITHOUT_TAG = 1_000_000;
 
 /** The local part of a qualified name ("w:tbl" → "tbl"). */
 export function localName(name: string): string {
@@ -157,6 +163,15 @@ export function saxPart(
   parser.on("error", (error) => {
     throw new DamagedPartError(entry.name, error.message);
   });
-  streamPartText(file, bytes, entry, budget, (text) => void parser.write(text));
+  // saxes holds a text node or a tag until it ends: a run without "<" longer than any cell's text
+  // is refused before the parser has buffered it (a zip bomb of whitespace, a megabyte attribute).
+  let sinceTag = 0;
+  streamPartText(file, bytes, entry, budget, (text) => {
+    const last = text.lastIndexOf("<");
+    sinceTag = last < 0 ? sinceTag + text.length : text.length - last - 1;
+    if (sinceTag > MAX_RUN_WITHOUT_TAG)
+      throw new TextTooLongError(file, "cell", MAX_RUN_WITHOUT_TAG);
+    parser.write(text);
+  });
   parser.close();
 }
