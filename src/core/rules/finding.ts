@@ -58,6 +58,7 @@ export const FINDING_CODES = [
   "fraction",
   "too-precise",
   "too-large",
+  "number-as-text",
   "excel-error",
   "text",
   "not-applicable",
