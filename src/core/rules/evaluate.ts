@@ -237,7 +237,8 @@ const evaluateCellValues: Evaluator<CellValuesRule> = (rule, { figures }) => {
         severity: f.severity,
         table: cell.table,
         cells: [refOf(cell, cell)],
-        ...(value === undefined ? {} : { reported: value }),
+        // A figure too large to be exact is not reported as a number (it would print rounded).
+        ...(value === undefined || f.code === "too-large" ? {} : { reported: value }),
         params: { row: cell.row, column: cell.column, ...f.params },
       });
     }
