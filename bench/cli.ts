@@ -80,15 +80,25 @@ async function plainRead(dir: string, names: readonly string[]): Promise<void> {
   }
 }
 
+/** Files exceljs's stream reader failed on in the last run (it sometimes does, see the report). */
+let streamFailures = 0;
+
 async function streamRead(dir: string, names: readonly string[]): Promise<void> {
+  streamFailures = 0;
   for (const name of names) {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(
       Readable.from([readFileSync(path.join(dir, name))]),
       { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" },
     );
     let cells = 0;
-    for await (const sheet of reader)
-      for await (const row of sheet) (row as ExcelJS.Row).eachCell(() => void cells++);
+    try {
+      for await (const sheet of reader)
+        for await (const row of sheet) (row as ExcelJS.Row).eachCell(() => void cells++);
+    } catch {
+      // exceljs 4.4's reader throws when it meets a sheet before workbook.xml has been parsed.
+      streamFailures++;
+      continue;
+    }
     if (cells === 0) throw new Error(`no cells read from ${name}`);
   }
 }
@@ -202,7 +212,12 @@ export async function benchCli(
       `| phase                  | total s  | CPU s    | ms/file  | peak RSS MB  |\n|------------------------|----------|----------|----------|--------------|\n`,
     );
     write(row("exceljs load only", read));
-    write(row("exceljs stream reader", streamed));
+    write(
+      row(
+        `exceljs stream reader${streamFailures > 0 ? ` (${streamFailures} failed)` : ""}`,
+        streamed,
+      ),
+    );
     write(row("saxes+fflate reader", sax));
     write(row("xxgk check (json)", checked));
     write(
