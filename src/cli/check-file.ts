@@ -153,7 +153,9 @@ function withoutHiddenFixes(findings: FindingEntry[], report: LoadedReport): Fin
   );
   return findings.map((f) => {
     if (!problems.has(f.problem) || f.fix === undefined) return f;
-    const { fix: _fix, fixText: _text, ...rest } = f;
+    const rest: FindingEntry = { ...f };
+    delete (rest as { fix?: unknown }).fix;
+    delete (rest as { fixText?: unknown }).fixText;
     return rest;
   });
 }

@@ -81,7 +81,6 @@ interface Merge {
   readonly right: number;
 }
 
-const PACKAGE_RELS = "_rels/.rels";
 const DEFAULT_WORKBOOK = "xl/workbook.xml";
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30 and the CJK ids). */
@@ -409,7 +408,7 @@ class WorkbookStream {
     };
     const store = (r: number, c: number, stored: Stored): void => {
       let line = sheet.cells.get(r);
-      if (line === undefined) sheet.cells.set(r, (line = new Map()));
+      if (line === undefined) sheet.cells.set(r, (line = new Map<number, Stored>()));
       line.set(c, stored);
       if (r < sheet.top) sheet.top = r;
       if (r > sheet.bottom) sheet.bottom = r;
