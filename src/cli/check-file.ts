@@ -3,14 +3,21 @@
  * the report says), run the core's checkReport, and turn the outcome into the output entry. An
  * unreadable file becomes an entry with its reason; any other exception is a bug and propagates.
  */
+import { parseCellAddress } from "../core/model/address";
 import { inferAgencyLevel } from "../core/model/agency";
 import type { LocatedTable } from "../core/model/figures";
 import { checkReport, type CheckResult } from "../core/check";
 import type { Locale } from "../core/locales/locale";
 import { UnreadableFileError } from "../xlsx/errors";
 import type { ReadLimits } from "../xlsx/limits";
-import { reasonText } from "./cli-messages";
-import { findingEntries, tableEntries, type FileEntry } from "./file-entry";
+import { cliText, reasonText } from "./cli-messages";
+import {
+  findingEntries,
+  tableEntries,
+  type FileEntry,
+  type FindingEntry,
+  type NoteEntry,
+} from "./file-entry";
 import { loadReport, type LoadedReport } from "./load-report";
 
 /** What the user told the command line about the reports. */
@@ -91,10 +98,74 @@ export async function checkFile(
     throw error;
   }
   const { result } = checkLoaded(report, settings);
+  const notes = noteEntries(report, settings.locale);
+  const findings = findingEntries(result.problems, settings.locale, report.narrative);
   return {
     file: display,
-    status: "checked",
+    status: (report.unreadParts?.length ?? 0) > 0 ? "incomplete" : "checked",
     tables: tableEntries(report.tables),
-    findings: findingEntries(result.problems, settings.locale, report.narrative),
+    findings: withoutHiddenFixes(findings, report),
+    ...(notes.length === 0 ? {} : { notes }),
   };
+}
+
+/** The notes of a loaded report: unread parts first, then merged areas that hid values. */
+export function noteEntries(report: LoadedReport, locale: Locale): NoteEntry[] {
+  const t = cliText(locale);
+  return [
+    ...(report.unreadParts ?? []).map((u): NoteEntry => ({
+      kind: "unread-part",
+      sheet: u.sheet,
+      part: u.part,
+      problem: u.problem,
+      ...(u.table === undefined ? {} : { table: u.table }),
+      message: t.unreadPart(u.sheet, u.problem, u.table),
+    })),
+    ...(report.coveredValues ?? []).map((c): NoteEntry => ({
+      kind: "covered-values",
+      sheet: c.sheet,
+      range: c.range,
+      cells: c.cells,
+      message: t.coveredValues(c.sheet, c.range, c.cells),
+    })),
+  ];
+}
+
+function insideRange(address: string, range: string): boolean {
+  const bare = (a: string): string => a.replace(/^.*!/u, "").replace(/\$/gu, "");
+  const [from, to] = range.split(":").map((a) => parseCellAddress(a));
+  const at = parseCellAddress(bare(address));
+  return (
+    from !== undefined &&
+    to !== undefined &&
+    at.row >= from.row &&
+    at.row <= to.row &&
+    at.column >= from.column &&
+    at.column <= to.column
+  );
+}
+
+/**
+ * Findings with no fix where a cell of the finding lies under a merged area that hid values: the
+ * figures there are not what the file holds, so no fix computed from them can be right.
+ */
+function withoutHiddenFixes(findings: FindingEntry[], report: LoadedReport): FindingEntry[] {
+  const covered = report.coveredValues ?? [];
+  if (covered.length === 0) return findings;
+  const sheetOf = (address: string): string =>
+    address.includes("!") ? address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/gu, "") : "";
+  const hidden = (address: string): boolean =>
+    covered.some((c) => c.sheet === sheetOf(address) && insideRange(address, c.range));
+  const problems = new Set(
+    findings
+      .filter((f) => [...f.cells, ...(f.fix?.cell === undefined ? [] : [f.fix.cell])].some(hidden))
+      .map((f) => f.problem),
+  );
+  return findings.map((f) => {
+    if (!problems.has(f.problem) || f.fix === undefined) return f;
+    const rest: FindingEntry = { ...f };
+    delete (rest as { fix?: unknown }).fix;
+    delete (rest as { fixText?: unknown }).fixText;
+    return rest;
+  });
 }

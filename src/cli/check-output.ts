@@ -44,14 +44,20 @@ export function textOutput(write: (text: string) => void, locale: Locale): Check
           return `${t.tableNames[tb.table]}${where === undefined ? "" : ` ${where}`}${format}`;
         })
         .join(join);
-      const status =
+      const incomplete = entry.status === "incomplete";
+      const counts =
         entry.findings.length === 0
           ? t.clean
           : t.fileCounts(count("error"), count("warning"), count("info"));
-      const mark = count("error") > 0 ? "✗" : entry.findings.length > 0 ? "!" : "✓";
+      // An incomplete check never reads as "no problems": it says so first.
+      const status = incomplete
+        ? `${t.incomplete}${entry.findings.length === 0 ? "" : `${english ? ", " : "，"}${counts}`}`
+        : counts;
+      const mark = count("error") > 0 ? "✗" : entry.findings.length > 0 || incomplete ? "!" : "✓";
       write(
         `${mark} ${entry.file} — ${status}${open}${tables === "" ? t.noTables : tables}${close}\n`,
       );
+      for (const note of entry.notes ?? []) write(`  ! ${note.message}\n`);
       // A rule that fires many times without a fix (a blank template: every cell R6) is shown
       // by its first few findings and a count; JSON and CSV list every finding.
       const perRule = new Map<string, number>();
@@ -128,7 +134,24 @@ export function csvOutput(write: (text: string) => void): CheckOutput {
         row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error, ""]);
         return;
       }
-      if (entry.findings.length === 0) row([entry.file, entry.status]);
+      for (const note of entry.notes ?? [])
+        row([
+          entry.file,
+          entry.status,
+          "",
+          "",
+          note.table,
+          note.cells?.join(" "),
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          note.message,
+        ]);
+      if (entry.findings.length === 0 && (entry.notes ?? []).length === 0)
+        row([entry.file, entry.status]);
       for (const f of entry.findings) {
         row([
           entry.file,

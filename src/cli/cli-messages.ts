@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../core/locales/locale";
 import type { Severity } from "../core/rules/finding";
+import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
 
 /** Why a file was not read, as one sentence for the user. */
@@ -32,7 +33,7 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "the web page is larger than 6 MB or has more than 300,000 tags, too large to be a report page: save the report's own page, or send the Word file";
       case "table-too-large":
         return "a table of the web page is too large once its merged cells are laid out (over 2,000 columns or 100,000 cells)";
-      case "too-many-cells":
+      case "page-too-many-cells":
         return "the web page's tables have too many cells together (over 500,000)";
       case "scanned-pdf":
         return "the PDF is a picture (scanned pages): its text cannot be read; check the Word file instead";
@@ -42,6 +43,16 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "the document holds too much text to be one report";
       case "too-slow":
         return "reading the file took too long; check the Word file instead";
+      case "too-many-cells":
+        return "a sheet has too many cells (over 1,000,000) to be a report";
+      case "merges-too-large":
+        return "too many or too large merged cells (over 10,000 merged areas in a sheet, or one over 100,000 cells)";
+      case "spans-too-large":
+        return "a table row's merged columns (gridSpan/gridBefore) reach past the table's columns";
+      case "too-deep":
+        return "the file's structure is nested too deep (over 100 levels)";
+      case "text-too-long":
+        return "a text is too long (a cell over 32,767 characters, a line over 20,000, or the whole text over 2,000,000)";
     }
   }
   switch (reason) {
@@ -67,7 +78,7 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "网页文件超过 6 MB 或标签超过 30 万个，不像是年度报告页面；请另存报告本身的网页，或提供 Word 文件";
     case "table-too-large":
       return "网页中有表格按合并单元格展开后过大（超过 2000 列或 10 万格），无法读取";
-    case "too-many-cells":
+    case "page-too-many-cells":
       return "网页中表格的单元格合计过多（超过 50 万格），无法读取";
     case "scanned-pdf":
       return "这个 PDF 是扫描的图片，无法读取其中的文字，请提供 Word 文件再检查";
@@ -77,6 +88,16 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "文件文字过多，不像是一份年度报告";
     case "too-slow":
       return "读取文件超时，请提供 Word 文件再检查";
+    case "too-many-cells":
+      return "工作表单元格过多（超过 100 万个），不像是年度报告";
+    case "merges-too-large":
+      return "合并单元格过多/过大（一个工作表超过 1 万处合并，或一处合并超过 10 万格）";
+    case "spans-too-large":
+      return "表格行的合并列（gridSpan/gridBefore）超出了表格的列数";
+    case "too-deep":
+      return "文件结构嵌套过深（超过 100 层）";
+    case "text-too-long":
+      return "文字过长（一个单元格超过 32767 字，一行超过 2 万字，或全文超过 200 万字）";
   }
 }
 
@@ -91,6 +112,7 @@ export interface CliText {
     files: number;
     checked: number;
     unreadable: number;
+    incomplete?: number;
     errors: number;
     warnings: number;
   }) => string;
@@ -114,6 +136,12 @@ export interface CliText {
   readonly extracted: (file: string, reports: number, unreadable: number) => string;
   /** `narrative` from tables that fail the check. */
   readonly narrativeFromFailingTables: (errors: number) => string;
+  /** Status of a file some part of which could not be read. */
+  readonly incomplete: string;
+  readonly unreadPart: (sheet: string, problem: "missing" | "damaged", table?: TableId) => string;
+  readonly coveredValues: (sheet: string, range: string, cells: readonly string[]) => string;
+  /** Summary addition: files checked incompletely. */
+  readonly summaryIncomplete: (count: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -167,7 +195,7 @@ const ZH: CliText = {
   fileCounts: (e, w, i) =>
     [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 条说明`] : [])].join("，"),
   summary: (s) =>
-    `共 ${s.files} 个文件：已检查 ${s.checked} 个，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
+    `共 ${s.files} 个文件：已检查 ${s.checked} 个${(s.incomplete ?? 0) > 0 ? `（其中检查不完整 ${s.incomplete} 个）` : ""}，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
   noTables: "未找到表格",
   format2019: "2019 试行格式",
   progress: (d, t, f) => `检查中 ${d}/${t} ${f}`,
@@ -202,7 +230,16 @@ const ZH: CliText = {
     `已把 ${n} 个文件的数字写入 ${f}${u > 0 ? `（其中 ${u} 个文件无法读取，见“状态”列）` : ""}`,
   narrativeFromFailingTables: (n) =>
     `注意：表格有 ${n} 个错误，以下文字中的数字可能不准确。请先用 xxgk check 查看并改正表格。`,
+  incomplete: "检查不完整",
+  unreadPart: (sheet, problem, table) =>
+    `${table === undefined ? "" : `${ZH_TABLE[table]}所在的`}工作表「${sheet}」无法读取（${problem === "missing" ? "文件中缺少该工作表" : "该工作表已损坏"}），其中的表格未检查`,
+  coveredValues: (sheet, range, cells) =>
+    `工作表「${sheet}」的合并单元格 ${range} 盖住了 ${cells.join("、")} 中的数值（Excel 只显示左上角的值）；涉及这些格子的问题不给修改建议`,
+  summaryIncomplete: (n) => `检查不完整 ${n} 个`,
 };
+
+const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
+const EN_TABLE: Record<TableId, string> = { T2: "Table 2", T3: "Table 3", T4: "Table 4" };
 
 const EN: CliText = {
   severity: { error: "error", warning: "warning", info: "info" },
@@ -216,7 +253,7 @@ const EN: CliText = {
       ...(i > 0 ? [`${i} info`] : []),
     ].join(", "),
   summary: (s) =>
-    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked${(s.incomplete ?? 0) > 0 ? ` (${s.incomplete} incomplete)` : ""}, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
   noTables: "no tables found",
   format2019: "2019 trial format",
   progress: (d, t, f) => `checking ${d}/${t} ${f}`,
@@ -252,6 +289,12 @@ const EN: CliText = {
     `figures of ${n} report${n === 1 ? "" : "s"} written to ${f}${u > 0 ? ` (${u} could not be read: see the status column)` : ""}`,
   narrativeFromFailingTables: (n) =>
     `Note: the tables have ${n} error${n === 1 ? "" : "s"}: figures in the text below may be wrong. Run xxgk check to see and correct them first.`,
+  incomplete: "check incomplete",
+  unreadPart: (sheet, problem, table) =>
+    `${table === undefined ? "" : `the sheet holding ${EN_TABLE[table]}, `}sheet "${sheet}" cannot be read (${problem === "missing" ? "the sheet is missing from the file" : "the sheet is damaged"}); its tables were not checked`,
+  coveredValues: (sheet, range, cells) =>
+    `in sheet "${sheet}" the merged area ${range} covers values in ${cells.join(", ")} (Excel shows only the top-left value); no fix is suggested for problems involving these cells`,
+  summaryIncomplete: (n) => `${n} incomplete`,
 };
 
 /** The frame texts of a locale. */

@@ -83,13 +83,33 @@ export interface FindingEntry {
   readonly problem: number;
 }
 
+/**
+ * Something about the file as a whole that is not a finding on a cell: a part that could not be
+ * read (the check is incomplete), a merged area that hid values.
+ */
+export interface NoteEntry {
+  readonly kind: "unread-part" | "covered-values";
+  readonly sheet: string;
+  /** unread-part: the package part, and whether it is missing or damaged. */
+  readonly part?: string;
+  readonly problem?: "missing" | "damaged";
+  /** unread-part: the table the sheet's name says it holds, found nowhere else. */
+  readonly table?: TableId;
+  /** covered-values: the merged area and the covered cells that held values. */
+  readonly range?: string;
+  readonly cells?: readonly string[];
+  readonly message: string;
+}
+
 /** One file as output. */
 export interface FileEntry {
   readonly file: string;
-  readonly status: "checked" | "unreadable";
+  /** incomplete: read and checked, but some part of it could not be read (see `notes`). */
+  readonly status: "checked" | "unreadable" | "incomplete";
   readonly error?: string;
   readonly tables: readonly TableEntry[];
   readonly findings: readonly FindingEntry[];
+  readonly notes?: readonly NoteEntry[];
 }
 
 function whereOf(cell: CellRef): WhereEntry {
@@ -217,5 +237,6 @@ export function fileJson(e: FileEntry): Record<string, unknown> {
     ...(e.error === undefined ? {} : { error: e.error }),
     tables: e.tables,
     findings: e.findings.map(findingJson),
+    ...(e.notes === undefined || e.notes.length === 0 ? {} : { notes: e.notes }),
   };
 }

@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { parseCellAddress } from "../core/model/address";
 import type { FigureCell, Grid, LocatedTable } from "../core/model/figures";
+import type { TableId } from "../core/model/tables";
 import { locateTables } from "../core/read/locate";
 import { readReportText } from "../core/text/report-text";
 import {
@@ -28,7 +29,7 @@ import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../formats/pdf/rea
 import { loadPdfJs } from "./pdfjs-node";
 import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { readDocx } from "../xlsx/read-docx";
-import { readWorkbook } from "../xlsx/read-workbook";
+import { readWorkbook, type CoveredValues } from "../xlsx/read-workbook";
 import { readReportPart } from "../xlsx/read-report-part";
 import { sniffContainer } from "../xlsx/sniff";
 import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
@@ -66,6 +67,42 @@ export interface LoadedReport {
    */
   readonly documentText?: string;
   readonly identity: ReportIdentity;
+  /**
+   * Parts of the file that could not be read (a worksheet whose part is damaged or missing): the
+   * check of this file is incomplete, whatever its findings say. Absent when everything was read.
+   */
+  readonly unreadParts?: readonly UnreadPart[];
+  /** Merged areas that hid values of other cells (Excel shows only the top-left one). */
+  readonly coveredValues?: readonly CoveredValues[];
+}
+
+/** A part of a file that could not be read. */
+export interface UnreadPart {
+  /** The worksheet's name as the workbook lists it. */
+  readonly sheet: string;
+  readonly part: string;
+  readonly problem: "missing" | "damaged";
+  /** The table the sheet's name says it holds, when that table was found nowhere else. */
+  readonly table?: TableId;
+}
+
+/** A sheet name that names a table: "表二", "表2", "二、主动公开…", "Table 3". */
+const SHEET_TABLE: readonly (readonly [TableId, RegExp])[] = [
+  ["T2", /表\s*[二2](?![0-9])|主动公开|^\s*二\s*[、.]|table\s*2\b/iu],
+  ["T3", /表\s*[三3](?![0-9])|依申请|^\s*三\s*[、.]|table\s*3\b/iu],
+  ["T4", /表\s*[四4](?![0-9])|复议|诉讼|^\s*四\s*[、.]|table\s*4\b/iu],
+];
+
+/** The unread sheets, each with the table its name names when that table is missing from the file. */
+function unreadParts(
+  unread: readonly { sheet: string; part: string; problem: "missing" | "damaged" }[],
+  tables: readonly LocatedTable[],
+): UnreadPart[] {
+  return unread.map((u) => {
+    const named = SHEET_TABLE.find(([, pattern]) => pattern.test(u.sheet))?.[0];
+    const missing = named !== undefined && !tables.some((t) => t.table === named);
+    return { ...u, ...(missing ? { table: named } : {}) };
+  });
 }
 
 /** Words that every report text contains; a text without them and without tables is not a report. */
@@ -173,9 +210,13 @@ function result(
   narrative: string | undefined,
   identity: ReportIdentity,
   documentText?: string,
+  extra: { unreadParts?: UnreadPart[]; coveredValues?: readonly CoveredValues[] } = {},
 ): LoadedReport {
   const text = narrative?.trim() ?? "";
-  if (tables.length === 0 && !REPORT_WORDS.test(text)) throw new NotAReportError(file);
+  const unread = extra.unreadParts ?? [];
+  // A workbook whose only sheets could not be read is incomplete, not "not a report".
+  if (tables.length === 0 && unread.length === 0 && !REPORT_WORDS.test(text))
+    throw new NotAReportError(file);
   return {
     file,
     kind,
@@ -183,6 +224,10 @@ function result(
     ...(text === "" ? {} : { narrative }),
     ...(documentText === undefined || documentText.trim() === "" ? {} : { documentText }),
     identity,
+    ...(unread.length === 0 ? {} : { unreadParts: unread }),
+    ...(extra.coveredValues === undefined || extra.coveredValues.length === 0
+      ? {}
+      : { coveredValues: extra.coveredValues }),
   };
 }
 
@@ -297,10 +342,15 @@ export async function loadReportBytes(
           tables,
           text.narrative.length > 0 ? text.narrative.join("\n") : undefined,
           identity,
+          undefined,
+          {
+            unreadParts: unreadParts(content.unread, tables),
+            coveredValues: content.coveredValues,
+          },
         );
       }
       if (kind === "docx") {
-        const content = await readDocx(file, bytes);
+        const content = await readDocx(file, bytes, limits);
         return result(
           file,
           "docx",

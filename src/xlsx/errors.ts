@@ -17,11 +17,16 @@ export type UnreadableReason =
   | "not-recalculated"
   | "page-too-large"
   | "table-too-large"
-  | "too-many-cells"
+  | "page-too-many-cells"
   | "scanned-pdf"
   | "too-many-pages"
   | "too-much-text"
-  | "too-slow";
+  | "too-slow"
+  | "too-many-cells"
+  | "merges-too-large"
+  | "spans-too-large"
+  | "too-deep"
+  | "text-too-long";
 
 /** The common base: a file that cannot be read, with the reason code and details for messages. */
 export abstract class UnreadableFileError extends Error {
@@ -168,7 +173,7 @@ export class HtmlTableTooLargeError extends UnreadableFileError {
 
 /** A web page whose tables together have more cells than the reader accepts. */
 export class HtmlTooManyCellsError extends UnreadableFileError {
-  readonly reason = "too-many-cells";
+  readonly reason = "page-too-many-cells";
   constructor(
     file: string,
     readonly cells: number,
@@ -226,5 +231,70 @@ export class ReadTimeoutError extends UnreadableFileError {
   ) {
     super(file, `reading took too long: ${file} (limit ${limitMs} ms)`);
     this.name = "ReadTimeoutError";
+  }
+}
+
+/** A sheet holds more cells than the reader accepts (counted while the sheet streams). */
+export class TooManyCellsError extends UnreadableFileError {
+  readonly reason = "too-many-cells";
+  constructor(
+    file: string,
+    readonly sheet: string,
+    readonly limit: number,
+  ) {
+    super(file, `too many cells in sheet ${sheet} of ${file} (limit ${limit})`);
+    this.name = "TooManyCellsError";
+  }
+}
+
+/** A sheet has more merged areas than the reader accepts, or one merged area is too large. */
+export class MergesTooLargeError extends UnreadableFileError {
+  readonly reason = "merges-too-large";
+  constructor(
+    file: string,
+    readonly sheet: string,
+    readonly detail: string,
+  ) {
+    super(file, `merged cells too many or too large in sheet ${sheet} of ${file}: ${detail}`);
+    this.name = "MergesTooLargeError";
+  }
+}
+
+/** A Word table's row spans (w:gridSpan, w:gridBefore, w:gridAfter) reach past the table's grid. */
+export class SpansTooLargeError extends UnreadableFileError {
+  readonly reason = "spans-too-large";
+  constructor(
+    file: string,
+    readonly columns: number,
+    readonly limit: number,
+  ) {
+    super(file, `table row spans ${columns} columns, limit ${limit}: ${file}`);
+    this.name = "SpansTooLargeError";
+  }
+}
+
+/** An XML part nests elements deeper than the reader accepts. */
+export class NestingTooDeepError extends UnreadableFileError {
+  readonly reason = "too-deep";
+  constructor(
+    file: string,
+    readonly part: string,
+    readonly limit: number,
+  ) {
+    super(file, `${part} nests deeper than ${limit} elements: ${file}`);
+    this.name = "NestingTooDeepError";
+  }
+}
+
+/** A cell's text, a line or the whole text is longer than the reader accepts. */
+export class TextTooLongError extends UnreadableFileError {
+  readonly reason = "text-too-long";
+  constructor(
+    file: string,
+    readonly what: "cell" | "line" | "text",
+    readonly limit: number,
+  ) {
+    super(file, `${what} text longer than ${limit} characters: ${file}`);
+    this.name = "TextTooLongError";
   }
 }

@@ -2,7 +2,10 @@
  * A small evaluator for the formulas a template's totals use (SUM over cells and ranges, + − × ÷,
  * numbers, parentheses), for workbooks saved by programs that write formulas without calculated
  * values. It cannot evaluate anything else: such a formula returns undefined and the caller asks
- * for the file to be recalculated in Excel.
+ * for the file to be recalculated in Excel. Where Excel's answer is an error value, so is this one:
+ * a reference to a missing sheet (the look-up gives "#REF!"), an error in an operand or a summed
+ * range, a division by zero ("#DIV/0!"). No recursion on the input beyond the formula's own
+ * parentheses, which are bounded by MAX_FORMULA_LENGTH.
  */
 import { parseCellAddress } from "../core/model/address";
 
@@ -12,6 +15,18 @@ export type CellLookup = (
   row: number,
   column: number,
 ) => number | string | boolean | null | undefined;
+
+/** What a formula evaluates to: a number, or an Excel error value ("#REF!"). */
+export type FormulaValue = number | string | boolean | null;
+
+/** Excel's error values, which propagate through arithmetic and SUM. */
+const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
+
+/** Longest formula the evaluator reads (Excel's own limit is 8,192 characters). */
+export const MAX_FORMULA_LENGTH = 8_192;
+
+/** Most cells one range of a formula may cover before the evaluator gives up. */
+const MAX_RANGE_CELLS = 100_000;
 
 type Token =
   | { kind: "number"; value: number }
@@ -27,6 +42,7 @@ const TOKEN = new RegExp(
 );
 
 function tokenize(formula: string): Token[] | undefined {
+  if (formula.length > MAX_FORMULA_LENGTH) return undefined;
   const tokens: Token[] = [];
   const text = formula.replace(/^=/u, "").trim();
   TOKEN.lastIndex = 0;
@@ -54,8 +70,22 @@ function tokenize(formula: string): Token[] | undefined {
 /** Thrown inside the evaluator when a formula is outside the supported subset. */
 class Unsupported extends Error {}
 
-/** The numeric value of a formula, or undefined when it uses anything outside the subset. */
-export function evaluateFormula(formula: string, lookup: CellLookup): number | undefined {
+/** Thrown inside the evaluator when an operand is an error value: the formula's value is that error. */
+class ErrorValue extends Error {
+  constructor(readonly value: string) {
+    super(value);
+  }
+}
+
+function isErrorValue(value: unknown): value is string {
+  return typeof value === "string" && ERROR_VALUES.has(value.trim().toUpperCase());
+}
+
+/**
+ * The value of a formula: a number, an error value ("#REF!"), or undefined when it uses anything
+ * outside the subset.
+ */
+export function evaluateFormula(formula: string, lookup: CellLookup): number | string | undefined {
   const tokens = tokenize(formula);
   if (tokens === undefined || tokens.length === 0) return undefined;
   let i = 0;
@@ -67,6 +97,7 @@ export function evaluateFormula(formula: string, lookup: CellLookup): number | u
     if (value === null || value === undefined || value === "") return 0;
     if (typeof value === "number") return value;
     if (typeof value === "boolean") return value ? 1 : 0;
+    if (isErrorValue(value)) throw new ErrorValue(value.trim().toUpperCase());
     throw new Unsupported();
   };
   const cells = (t: Extract<Token, { kind: "ref" }>): ReturnType<CellLookup>[] => {
@@ -75,7 +106,7 @@ export function evaluateFormula(formula: string, lookup: CellLookup): number | u
     const values: ReturnType<CellLookup>[] = [];
     const rows = Math.abs(b.row - a.row) + 1;
     const columns = Math.abs(b.column - a.column) + 1;
-    if (rows * columns > 100_000) throw new Unsupported();
+    if (rows * columns > MAX_RANGE_CELLS) throw new Unsupported();
     for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
       for (let c = Math.min(a.column, b.column); c <= Math.max(a.column, b.column); c++) {
         values.push(lookup(t.sheet, r, c));
@@ -98,7 +129,7 @@ export function evaluateFormula(formula: string, lookup: CellLookup): number | u
     while (isOp(peek(), "*") || isOp(peek(), "/")) {
       const op = (tokens[i++] as { value: string }).value;
       const right = factor();
-      if (op === "/" && right === 0) throw new Unsupported();
+      if (op === "/" && right === 0) throw new ErrorValue("#DIV/0!");
       value = op === "*" ? value * right : value / right;
     }
     return value;
@@ -130,8 +161,11 @@ export function evaluateFormula(formula: string, lookup: CellLookup): number | u
         const next = tokens[i + 1];
         if (arg?.kind === "ref" && (isOp(next, ",") || isOp(next, ")"))) {
           i++;
-          // SUM skips text and logical values in references, as Excel does.
-          for (const v of cells(arg)) if (typeof v === "number") total += v;
+          // SUM skips text and logical values in references, as Excel does; errors propagate.
+          for (const v of cells(arg)) {
+            if (typeof v === "number") total += v;
+            else if (isErrorValue(v)) throw new ErrorValue(v.trim().toUpperCase());
+          }
         } else {
           total += expression();
         }
@@ -148,6 +182,48 @@ export function evaluateFormula(formula: string, lookup: CellLookup): number | u
     return i === tokens.length && Number.isFinite(value) ? value : undefined;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
+    if (error instanceof ErrorValue) return error.value;
     throw error;
   }
+}
+
+const SHIFTABLE =
+  /('(?:[^']|'')*'!|"[^"]*")|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_!])/gu;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(n: number): string {
+  let text = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    text = String.fromCharCode(65 + ((k - 1) % 26)) + text;
+  return text;
+}
+
+/**
+ * A shared formula as it reads in another cell: relative references moved by the offset from the
+ * formula's master cell ($-anchored parts stay). A reference moved off the sheet becomes #REF!.
+ */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if (formula.length > MAX_FORMULA_LENGTH) return formula;
+  return formula.replace(
+    SHIFTABLE,
+    (
+      whole,
+      quoted: string | undefined,
+      colAbs: string,
+      col: string,
+      rowAbs: string,
+      row: string,
+    ) => {
+      if (quoted !== undefined) return whole;
+      const c = colAbs === "$" ? columnNumber(col) : columnNumber(col) + columns;
+      const r = rowAbs === "$" ? Number(row) : Number(row) + rows;
+      if (c < 1 || c > 16_384 || r < 1 || r > 1_048_576) return "#REF!";
+      return `${colAbs}${columnLetters(c)}${rowAbs}${r}`;
+    },
+  );
 }

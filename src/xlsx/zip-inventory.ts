@@ -9,6 +9,10 @@ export interface ZipEntry {
   readonly name: string;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
+  /** 0 stored, 8 deflated; anything else cannot be read. */
+  readonly method: number;
+  /** Where the part's local header starts. */
+  readonly localOffset: number;
 }
 
 /** Thrown when the bytes are not a readable zip central directory. */
@@ -50,14 +54,16 @@ export function zipInventory(bytes: Uint8Array): ZipEntry[] {
     if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
       throw new InvalidZipError("damaged central directory");
     }
+    const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const uncompressedSize = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > bytes.byteLength) throw new InvalidZipError("damaged entry name");
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, method, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -70,4 +76,18 @@ export function packageKind(entries: readonly ZipEntry[]): "xlsx" | "docx" | "ot
     return "xlsx";
   if (names.has("word/document.xml")) return "docx";
   return "other";
+}
+
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/** The compressed bytes of one part (after its local header), or an InvalidZipError. */
+export function partData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_SIGNATURE)
+    throw new InvalidZipError(`damaged local header of ${entry.name}`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.byteLength) throw new InvalidZipError(`${entry.name} out of range`);
+  return bytes.subarray(start, end);
 }

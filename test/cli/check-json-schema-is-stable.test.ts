@@ -78,6 +78,7 @@ test("the JSON output keeps its key structure", async () => {
     "checked": "number",
     "errors": "number",
     "files": "number",
+    "incomplete": "number",
     "unreadable": "number",
     "warnings": "number",
   },

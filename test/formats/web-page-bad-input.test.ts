@@ -118,7 +118,7 @@ test("too many cells over all the tables of a page get their own line", async ()
   expect(6 * 100 * 999).toBeGreaterThan(MAX_PAGE_CELLS);
   expect(100 * 999).toBeLessThan(MAX_TABLE_CELLS);
   const { reason, ms } = await refusal(utf8(page));
-  expect(reason).toBe("too-many-cells");
+  expect(reason).toBe("page-too-many-cells");
   expect(ms).toBeLessThan(5000);
 });
 

@@ -141,6 +141,10 @@ function zh(code: FindingCode, a: Args): string {
       return `${a.cell}为 ${a.p("value")}，件数应为整数。`;
     case "too-precise":
       return `${a.cell}为 ${a.p("value")} 万元，超过 4 位小数（不足 1 元），请检查是否把“元”误填为“万元”。`;
+    case "number-as-text":
+      return `${a.cell}的「${a.p("text")}」是文字形式的数字，Excel 的求和公式（SUM）不计入它，合计可能因此少算；请把它改为数字 ${a.p("value")}。`;
+    case "too-large":
+      return `${a.cell}为 ${a.has("text") ? a.p("text") : a.p("value")}，超过 10 亿，不是可信的件数或金额，请检查是否多填了数字。`;
     case "excel-error":
       return `${a.cell}是错误值 ${a.p("text")}，请检查公式。`;
     case "text":
@@ -248,6 +252,10 @@ function en(code: FindingCode, a: Args): string {
       return `${a.cell} is ${a.p("value")}; counts must be whole numbers.`;
     case "too-precise":
       return `${a.cell} is ${a.p("value")} (10,000 yuan) with more than 4 decimals, less than one yuan: was it entered in yuan?`;
+    case "number-as-text":
+      return `${a.cell} holds "${a.p("text")}", a number stored as text: Excel's SUM leaves it out, so totals may come out short; enter it as the number ${a.p("value")}.`;
+    case "too-large":
+      return `${a.cell} is ${a.has("text") ? a.p("text") : a.p("value")}, over one billion: not a plausible count or amount; check for extra digits.`;
     case "excel-error":
       return `${a.cell} holds the error value ${a.p("text")}; check its formula.`;
     case "text":

@@ -41,7 +41,7 @@ export type CellReading =
 export type NumberForm = "text" | "full-width" | "thousands";
 
 /** Why a number cannot stand in its cell. */
-export type InvalidProblem = "negative" | "fraction" | "too-precise";
+export type InvalidProblem = "negative" | "fraction" | "too-precise" | "too-large";
 
 /** One data cell found in a grid or text: its keys, what it held, and where it is. */
 export interface FigureCell extends CellKey {

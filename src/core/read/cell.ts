@@ -49,6 +49,14 @@ const NONE_WORDS = new Set(["无", "没有", "空", "暂无", "nil", "none"]);
 /** Units and counters that may trail a number typed into a cell ("5件", "3.5万元"). */
 const TRAILING_UNIT = /^(.+?)(件|条|项|个|份|篇|次|起|宗|万元|元|人次|人)$/u;
 
+/**
+ * The largest figure read as a figure: 10^9. No count of a disclosure report comes near it (a
+ * province's portal publishes some hundred thousand items a year; China has 1.4 × 10^9 people),
+ * and it is far below 2^53, above which a number is no longer exact (9999999999999999 reads as
+ * 10000000000000000). A larger number is an R5 error, never a figure to add up or print.
+ */
+export const MAX_FIGURE = 1_000_000_000;
+
 /** Maximum decimals of a 万元 amount before it looks like a 元 → 万元 slip (below one 元). */
 export const AMOUNT_DECIMALS = 4;
 
@@ -130,6 +138,7 @@ function checkNumber(
     text === undefined
       ? { kind: "invalid", value, problem }
       : { kind: "invalid", value, problem, text };
+  if (Math.abs(value) > MAX_FIGURE) return invalid("too-large");
   if (value < 0 && domain !== "change") return invalid("negative");
   if (domain === "amount") {
     if (decimalPlaces(value) > AMOUNT_DECIMALS) return invalid("too-precise");

@@ -166,6 +166,19 @@ const evaluateBound: Evaluator<BoundRule> = (rule, { figures }) => {
   ];
 };
 
+/**
+ * Whether a figure is a number the sheet holds as text: a cell of a worksheet (it has an address;
+ * Word and text reports are all text and have none) whose number was read from a string.
+ */
+export function isStoredAsText(cell: FigureCell): boolean {
+  return (
+    cell.address !== undefined &&
+    cell.reading.kind === "number" &&
+    (cell.reading.via === "text" || cell.reading.via === "full-width") &&
+    typeof cell.raw === "string"
+  );
+}
+
 /** What R5 and R6 say about one cell's reading, if anything. */
 function cellValueFinding(cell: FigureCell):
   | {
@@ -178,6 +191,16 @@ function cellValueFinding(cell: FigureCell):
   const r = cell.reading;
   switch (r.kind) {
     case "number":
+      // In a worksheet a number typed as text ("１", "'5") is text to Excel: SUM leaves it out.
+      // The figure is read as the number meant, and said to be text (a warning: where the totals
+      // are typed, nothing is wrong with the sums).
+      if (isStoredAsText(cell))
+        return {
+          id: "R5",
+          code: "number-as-text",
+          severity: "warning",
+          params: { text: String(cell.raw), value: r.value },
+        };
       return undefined;
     case "blank":
       return { id: "R6", code: "blank", severity: "warning", params: {} };
@@ -200,7 +223,11 @@ function cellValueFinding(cell: FigureCell):
         id: "R5",
         code: r.problem,
         severity: r.problem === "too-precise" ? "warning" : "error",
-        params: { value: r.value },
+        // A number beyond exactness prints as it was typed, not as the float it became.
+        params:
+          r.problem === "too-large" && r.text !== undefined
+            ? { value: r.value, text: r.text }
+            : { value: r.value },
       };
   }
 }
@@ -218,7 +245,8 @@ const evaluateCellValues: Evaluator<CellValuesRule> = (rule, { figures }) => {
         severity: f.severity,
         table: cell.table,
         cells: [refOf(cell, cell)],
-        ...(value === undefined ? {} : { reported: value }),
+        // A figure too large to be exact is not reported as a number (it would print rounded).
+        ...(value === undefined || f.code === "too-large" ? {} : { reported: value }),
         params: { row: cell.row, column: cell.column, ...f.params },
       });
     }

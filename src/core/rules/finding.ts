@@ -63,6 +63,8 @@ export const FINDING_CODES = [
   "negative",
   "fraction",
   "too-precise",
+  "too-large",
+  "number-as-text",
   "excel-error",
   "text",
   "not-applicable",

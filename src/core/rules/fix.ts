@@ -8,7 +8,7 @@ import type { FigureSet } from "../model/figure-set";
 import { numericValue } from "../model/figures";
 import { cellId, dataCells, tableDef, type CellKey, type ValueDomain } from "../model/tables";
 import type { BoundRule, LinearRule, Rule } from "./catalog";
-import { clean, refOf, SUM_TOLERANCE } from "./evaluate";
+import { clean, isStoredAsText, refOf, SUM_TOLERANCE } from "./evaluate";
 import type { Finding, Fix } from "./finding";
 
 type ArithmeticRule = LinearRule | BoundRule;
@@ -88,12 +88,14 @@ export function attachFixes(
 ): Finding[] {
   const values = new Map<string, number>();
   const domains = new Map<string, ValueDomain>();
+  const asText = new Set<string>();
   for (const table of figures.tables) {
     for (const d of dataCells(tableDef(table.table, table.version)))
       domains.set(cellId(d), d.domain);
     for (const [id, cell] of table.cells) {
       const v = numericValue(cell.reading);
       if (v !== undefined) values.set(id, v);
+      if (isStoredAsText(cell)) asText.add(id);
     }
   }
   const arithmetic = results.filter((r) => isArithmetic(r.rule)) as {
@@ -109,8 +111,13 @@ export function attachFixes(
     }
   }
   const failedRules = new Map<ArithmeticRule, Failure>();
+  // A failure involving a number held as text gets no fix: where the total is a formula, Excel's
+  // SUM left that cell out and the figures disagree for that reason alone, so any value proposed
+  // for a cell would be wrong; the R5 number-as-text finding says what to change.
+  const involvesText = (rule: ArithmeticRule): boolean =>
+    sides(rule).some((side) => side.some((k) => asText.has(cellId(k))));
   for (const { rule } of arithmetic)
-    if (holds(rule, values) === false) failedRules.set(rule, { rule });
+    if (holds(rule, values) === false && !involvesText(rule)) failedRules.set(rule, { rule });
   const invalidCells = new Map<string, Failure>();
   for (const { rule, findings } of results) {
     if (rule.kind !== "cell-values") continue;
