@@ -51,6 +51,8 @@ export interface FileEntry {
   readonly error?: string;
   readonly tables: readonly TableEntry[];
   readonly findings: readonly FindingEntry[];
+  /** Not in JSON: the --last-year report is of this report's year or later, so it was not compared. */
+  readonly lastYearNotEarlier?: { readonly lastYear: number; readonly year: number };
 }
 
 function whereOf(cell: CellRef): WhereEntry {
