@@ -97,7 +97,7 @@ export class FileSystemError extends UnreadableFileError {
 /** The error code of a failed system call ("ENOENT"), if it has one. */
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  const code = (error as { code: unknown }).code;
+  const code = error.code;
   return typeof code === "string" ? code : undefined;
 }
 

@@ -5,8 +5,8 @@
  */
 
 /** An escape sequence (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`, or a two-character escape). */
-// eslint-disable-next-line no-control-regex -- matching exactly these characters is the point
 const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- matching exactly these characters is the point
   /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/gu;
 
 /**
