@@ -229,8 +229,8 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         写出年报表格模板（与加载项插入的表格相同）
   check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
         检查 .xlsx、.docx、.txt 年报；文件夹中的这些文件逐个检查
-  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <文件>] [--year 2025] [--agency 名称]
-        写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动。
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称]
+        写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动；输出文件已存在时需加 --force。
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
@@ -245,8 +245,9 @@ Commands:
         write the report table templates (the same tables the add-in inserts)
   check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
         check .xlsx, .docx and .txt reports; folders are walked for those files
-  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <file>] [--year 2025] [--agency NAME]
-        write a workbook with the problem cells highlighted and a findings sheet; the input is not changed.
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME]
+        write a workbook with the problem cells highlighted and a findings sheet; the input is not changed;
+        an existing output file is overwritten only with --force.
         An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
