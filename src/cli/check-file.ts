@@ -25,6 +25,8 @@ export interface CheckSettings {
   readonly year?: number;
   readonly agency?: string;
   readonly lastYear?: readonly LocatedTable[];
+  /** The year of the --last-year report, when it says; a report of that year or earlier is not compared with it. */
+  readonly lastYearYear?: number;
   readonly locale: Locale;
   readonly limits?: ReadLimits;
 }
@@ -68,6 +70,21 @@ export function checkLoaded(report: LoadedReport, settings: CheckSettings): Chec
   };
 }
 
+/**
+ * The two years when the --last-year report is of the same year as the report or later (so it is
+ * not last year's report and the cross-period rules would compare the wrong figures), else undefined.
+ */
+export function lastYearNotEarlier(
+  report: LoadedReport,
+  settings: CheckSettings,
+): { readonly lastYear: number; readonly year: number } | undefined {
+  const year = settings.year ?? report.identity.year;
+  const lastYear = settings.lastYearYear;
+  if (settings.lastYear === undefined || year === undefined || lastYear === undefined)
+    return undefined;
+  return lastYear >= year ? { lastYear, year } : undefined;
+}
+
 /** The output entry of an unreadable file. */
 export function unreadableEntry(
   file: string,
@@ -97,7 +114,11 @@ export async function checkFile(
       return unreadableEntry(display, error, settings.locale);
     throw error;
   }
-  const { result } = checkLoaded(report, settings);
+  const notLater = lastYearNotEarlier(report, settings);
+  const { result } = checkLoaded(
+    report,
+    notLater === undefined ? settings : { ...settings, lastYear: undefined },
+  );
   const notes = noteEntries(report, settings.locale);
   const findings = findingEntries(result.problems, settings.locale, report.narrative);
   return {
@@ -106,6 +127,7 @@ export async function checkFile(
     tables: tableEntries(report.tables),
     findings: withoutHiddenFixes(findings, report),
     ...(notes.length === 0 ? {} : { notes }),
+    ...(notLater === undefined ? {} : { lastYearNotEarlier: notLater }),
   };
 }
 

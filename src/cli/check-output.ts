@@ -5,6 +5,8 @@
 import type { Locale } from "../core/locales/locale";
 import { cliText } from "./cli-messages";
 import type { CheckSummary } from "./check-summary";
+import { csvLine } from "./csv";
+import { terminalText } from "./terminal-text";
 import { fileJson, qualifiedRange, type FileEntry } from "./file-entry";
 
 /** An output format: told about each file, then the summary. */
@@ -22,8 +24,12 @@ const COLLAPSE_OVER = 5;
 /** …to this many findings and a count of the rest. */
 const COLLAPSE_SHOW = 3;
 
-/** Human-readable text: one block per file, problems with their fix, and a summary line. */
-export function textOutput(write: (text: string) => void, locale: Locale): CheckOutput {
+/**
+ * Human-readable text: one block per file, problems with their fix, and a summary line. File names
+ * and report text are shown without escape sequences or control characters.
+ */
+export function textOutput(output: (text: string) => void, locale: Locale): CheckOutput {
+  const write = (text: string): void => output(terminalText(text));
   const t = cliText(locale);
   const english = locale === "en-US";
   const colon = english ? ": " : "：";
@@ -99,12 +105,6 @@ export function jsonOutput(write: (text: string) => void, version: string): Chec
   };
 }
 
-function csvField(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  const text = String(value);
-  return /[",\n\r]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
 /** The CSV columns, one row per finding (and one per unreadable file). */
 export const CSV_COLUMNS = [
   "file",
@@ -126,8 +126,7 @@ export const CSV_COLUMNS = [
 /** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
 export function csvOutput(write: (text: string) => void): CheckOutput {
   write(`\ufeff${CSV_COLUMNS.join(",")}\r\n`);
-  const row = (values: readonly (string | number | undefined)[]): void =>
-    write(`${values.map(csvField).join(",")}\r\n`);
+  const row = (values: readonly (string | number | undefined)[]): void => write(csvLine(values));
   return {
     file(entry) {
       if (entry.status === "unreadable") {

@@ -6,6 +6,97 @@ import type { Locale } from "../core/locales/locale";
 import type { Severity } from "../core/rules/finding";
 import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
+import { COMMANDS, type Command, type UsageProblem } from "./parse-args";
+
+/** What each command takes as file arguments, for the usage errors. */
+function filesNeeded(command: Command, english: boolean): string {
+  if (english) {
+    switch (command) {
+      case "template":
+        return "one output file (out.xlsx)";
+      case "check":
+        return "at least one file or folder";
+      case "annotate":
+        return "an input file and an output file (out.xlsx)";
+      case "narrative":
+        return "one report file";
+      case "extract":
+        return "at least one file or folder, and -o with the output file";
+      case "read":
+        return "one report file";
+    }
+  }
+  switch (command) {
+    case "template":
+      return "一个输出文件（out.xlsx）";
+    case "check":
+      return "至少一个文件或文件夹";
+    case "annotate":
+      return "输入文件和输出文件（out.xlsx）两个文件";
+    case "narrative":
+      return "一个报告文件";
+    case "extract":
+      return "至少一个文件或文件夹，并用 -o 指定输出文件";
+    case "read":
+      return "一个报告文件";
+  }
+}
+
+function usageProblemZh(p: UsageProblem): string {
+  const commands = COMMANDS.join("、");
+  switch (p.code) {
+    case "missing-command":
+      return `缺少命令：可用命令为 ${commands}`;
+    case "unknown-command":
+      return `未知命令「${p.command}」：可用命令为 ${commands}`;
+    case "unknown-option":
+      return `未知选项 ${p.option}（运行 xxgk --help 查看各命令的选项）`;
+    case "missing-value":
+      return `选项 ${p.option} 缺少取值`;
+    case "unexpected-value":
+      return `选项 ${p.option} 不带取值`;
+    case "not-accepted":
+      return `${p.command} 命令不接受 --${p.option} 选项（可用：${p.accepted.map((o) => `--${o}`).join("、")}）`;
+    case "missing-files":
+      return `${p.command} 缺少文件参数：需要${filesNeeded(p.command, false)}`;
+    case "too-many-files":
+      return `${p.command} 的文件参数过多（收到 ${p.count} 个）：需要${filesNeeded(p.command, false)}`;
+    case "bad-format":
+      return `--format 只能是 text、json 或 csv（收到「${p.value}」）`;
+    case "bad-lang":
+      return `--lang 只能是 zh 或 en（收到「${p.value}」）`;
+    case "bad-tables":
+      return `--tables 只能是 二、三、四（或 2、3、4），用逗号分隔（收到「${p.value}」）`;
+  }
+}
+
+function usageProblemEn(p: UsageProblem): string {
+  const commands = COMMANDS.join(", ");
+  switch (p.code) {
+    case "missing-command":
+      return `no command given: the commands are ${commands}`;
+    case "unknown-command":
+      return `unknown command "${p.command}": the commands are ${commands}`;
+    case "unknown-option":
+      return `unknown option ${p.option} (xxgk --help lists each command's options)`;
+    case "missing-value":
+      return `option ${p.option} needs a value`;
+    case "unexpected-value":
+      return `option ${p.option} takes no value`;
+    case "not-accepted":
+      return `${p.command} does not take --${p.option} (it takes ${p.accepted.map((o) => `--${o}`).join(", ")})`;
+    case "missing-files":
+      return `${p.command}: file argument missing: it needs ${filesNeeded(p.command, true)}`;
+    case "too-many-files":
+      return `${p.command}: too many file arguments (${p.count}): it needs ${filesNeeded(p.command, true)}`;
+    case "bad-format":
+      return `--format must be text, json or csv (got "${p.value}")`;
+    case "bad-lang":
+      return `--lang must be zh or en (got "${p.value}")`;
+    case "bad-tables":
+      return `--tables must be 二, 三, 四 (or 2, 3, 4), separated by commas (got "${p.value}")`;
+  }
+}
 
 /** Why a file was not read, as one sentence for the user. */
 export function reasonText(reason: UnreadableReason, locale: Locale): string {
@@ -53,6 +144,26 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
         return "the file's structure is nested too deep (over 100 levels)";
       case "text-too-long":
         return "a text is too long (a cell over 32,767 characters, a line over 20,000, or the whole text over 2,000,000)";
+      case "permission-denied":
+        return "permission denied: this user may not read the file";
+      case "folder-unlistable":
+        return "the folder cannot be listed (permission denied): its files were not checked";
+      case "is-a-folder":
+        return "this is a folder, not a file";
+      case "fifo":
+        return "a named pipe (FIFO), not a file: not read";
+      case "device":
+        return "a device, not a file: not read";
+      case "socket":
+        return "a socket, not a file: not read";
+      case "symlink-loop":
+        return "the symbolic links point at each other in a loop";
+      case "dangling-symlink":
+        return "a symbolic link to a file that does not exist";
+      case "io-error":
+        return "the system could not read the file (disk or system error)";
+      case "xml-doctype":
+        return "a part of the file declares a DOCTYPE, which Office files never do: refused for safety";
     }
   }
   switch (reason) {
@@ -98,6 +209,26 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
       return "文件结构嵌套过深（超过 100 层）";
     case "text-too-long":
       return "文字过长（一个单元格超过 32767 字，一行超过 2 万字，或全文超过 200 万字）";
+    case "permission-denied":
+      return "没有读取权限，无法打开文件";
+    case "folder-unlistable":
+      return "没有权限列出文件夹内容，其中的文件未检查";
+    case "is-a-folder":
+      return "这是文件夹，不是文件";
+    case "fifo":
+      return "这是命名管道（FIFO），不是文件，未读取";
+    case "device":
+      return "这是设备，不是文件，未读取";
+    case "socket":
+      return "这是套接字，不是文件，未读取";
+    case "symlink-loop":
+      return "符号链接互相指向，形成循环";
+    case "dangling-symlink":
+      return "符号链接指向的文件不存在";
+    case "io-error":
+      return "系统无法读取文件（磁盘或系统错误）";
+    case "xml-doctype":
+      return "文件中的 XML 部件含有 DOCTYPE 声明（Office 文件从不含有），为安全起见不予读取";
   }
 }
 
@@ -142,6 +273,20 @@ export interface CliText {
   readonly coveredValues: (sheet: string, range: string, cells: readonly string[]) => string;
   /** Summary addition: files checked incompletely. */
   readonly summaryIncomplete: (count: number) => string;
+  // Issue 9: files, outputs and usage.
+  readonly usageProblem: (problem: UsageProblem) => string;
+  readonly skippedLoop: (file: string, covered: string) => string;
+  readonly skippedDuplicate: (file: string, covered: string) => string;
+  readonly lastYearNotEarlier: (
+    lastYearFile: string,
+    lastYear: number,
+    file: string,
+    year: number,
+  ) => string;
+  readonly outputExists: (file: string) => string;
+  readonly outputNotWorkbook: (file: string) => string;
+  readonly macroToPlain: (file: string) => string;
+  readonly plainToMacro: (file: string) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -151,8 +296,8 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         写出年报表格模板（与加载项插入的表格相同）
   check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
         检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查
-  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <文件>] [--year 2025] [--agency 名称]
-        写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动。
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称]
+        写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动；输出文件已存在时需加 --force。
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
@@ -171,8 +316,9 @@ Commands:
         write the report table templates (the same tables the add-in inserts)
   check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
         check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files
-  annotate <in.xlsx|in.docx|in.txt> <out.xlsx> [--last-year <file>] [--year 2025] [--agency NAME]
-        write a workbook with the problem cells highlighted and a findings sheet; the input is not changed.
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME]
+        write a workbook with the problem cells highlighted and a findings sheet; the input is not changed;
+        an existing output file is overwritten only with --force.
         An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
@@ -236,6 +382,17 @@ const ZH: CliText = {
   coveredValues: (sheet, range, cells) =>
     `工作表「${sheet}」的合并单元格 ${range} 盖住了 ${cells.join("、")} 中的数值（Excel 只显示左上角的值）；涉及这些格子的问题不给修改建议`,
   summaryIncomplete: (n) => `检查不完整 ${n} 个`,
+  usageProblem: usageProblemZh,
+  skippedLoop: (f, c) => `! ${f}：已跳过：符号链接指向已检查的文件夹 ${c}`,
+  skippedDuplicate: (f, c) => `! ${f}：已跳过：与 ${c} 是同一个文件`,
+  lastYearNotEarlier: (lf, ly, f, y) =>
+    `--last-year ${lf} 是 ${ly} 年的报告，不早于 ${f}（${y} 年）：未与上年对比；上年报告应是 ${y - 1} 年的。`,
+  outputExists: (f) => `${f} 已存在，未覆盖；要覆盖请加 --force。`,
+  outputNotWorkbook: (f) => `标注副本是工作簿，输出文件名须以 .xlsx 结尾（收到 ${f}）。`,
+  macroToPlain: (f) =>
+    `输入是启用宏的工作簿（.xlsm），标注副本也须是 .xlsm：请把输出文件名 ${f} 改为以 .xlsm 结尾。`,
+  plainToMacro: (f) =>
+    `输入不是启用宏的工作簿，标注副本须是 .xlsx：请把输出文件名 ${f} 改为以 .xlsx 结尾。`,
 };
 
 const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
@@ -295,6 +452,19 @@ const EN: CliText = {
   coveredValues: (sheet, range, cells) =>
     `in sheet "${sheet}" the merged area ${range} covers values in ${cells.join(", ")} (Excel shows only the top-left value); no fix is suggested for problems involving these cells`,
   summaryIncomplete: (n) => `${n} incomplete`,
+  usageProblem: usageProblemEn,
+  skippedLoop: (f, c) =>
+    `! ${f}: skipped: a symbolic link to the folder ${c}, which is checked already`,
+  skippedDuplicate: (f, c) => `! ${f}: skipped: the same file as ${c}`,
+  lastYearNotEarlier: (lf, ly, f, y) =>
+    `--last-year ${lf} is the report for ${ly}, not earlier than ${f} (${y}): not compared; last year's report would be for ${y - 1}.`,
+  outputExists: (f) => `${f} already exists and was not overwritten; add --force to overwrite it.`,
+  outputNotWorkbook: (f) =>
+    `the annotated copy is a workbook: the output name must end in .xlsx (got ${f}).`,
+  macroToPlain: (f) =>
+    `the input is a macro-enabled workbook (.xlsm), so the annotated copy must be one too: name the output ${f} with .xlsm at the end.`,
+  plainToMacro: (f) =>
+    `the input is not a macro-enabled workbook, so the annotated copy must be an .xlsx: name the output ${f} with .xlsx at the end.`,
 };
 
 /** The frame texts of a locale. */

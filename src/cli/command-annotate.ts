@@ -10,7 +10,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { cellLabel } from "../core/locales/labels";
-import { annotateWorkbook } from "../xlsx/annotate-workbook";
+import { annotateWorkbook, packageFacts } from "../xlsx/annotate-workbook";
 import { UnreadableFileError } from "../xlsx/errors";
 import type { FindingRow } from "../xlsx/findings-sheet";
 import { splitQualified } from "../core/model/address";
@@ -18,8 +18,10 @@ import { findingHighlights, locatedHighlights } from "../core/template/highlight
 import { qualify } from "../core/model/address";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { checkLoaded, type CheckedReport } from "./check-file";
-import { readLastYear } from "./command-check";
+import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "./check-file";
+import { readLastYearReport } from "./command-check";
+import { errorCode } from "./file-errors";
+import { terminalText } from "./terminal-text";
 import { findingEntries } from "./file-entry";
 import { defaultReportYear } from "./command-template";
 import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
@@ -110,63 +112,113 @@ async function reportWorkbook(
   };
 }
 
+/** Whether a path exists (as anything, a dangling link included). */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `annotate`; returns the exit code. */
 export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number> {
   const text = cliText(args.locale);
   const colon = args.locale === "en-US" ? ": " : "：";
+  const say = (line: string): void => io.stderr(`${terminalText(line)}\n`);
   const [input, output] = args.positionals as [string, string];
   const inPath = path.resolve(io.cwd, input);
   const outPath = path.resolve(io.cwd, output);
   if (await sameFile(inPath, outPath)) {
-    io.stderr(`${text.sameFile}\n`);
+    say(text.sameFile);
     return 2;
   }
-  const lastYear = await readLastYear(args, io);
+  const outExtension = path.extname(output).toLowerCase();
+  if (outExtension !== ".xlsx" && outExtension !== ".xlsm") {
+    say(text.outputNotWorkbook(output));
+    return 2;
+  }
+  if (args.force !== true && (await exists(outPath))) {
+    say(text.outputExists(output));
+    return 2;
+  }
+  const lastYear = await readLastYearReport(args, io);
   if (typeof lastYear === "number") return lastYear;
   let checked: CheckedReport;
   let bytes: Uint8Array;
   let rebuilt = false;
   try {
     let report = await loadReport(inPath);
-    if (report.kind === "xlsx") bytes = await fs.readFile(inPath);
-    else {
+    if (report.kind === "xlsx") {
+      bytes = await fs.readFile(inPath);
+      const { macroEnabled } = await packageFacts(inPath, bytes);
+      if (macroEnabled && outExtension !== ".xlsm") {
+        say(text.macroToPlain(output));
+        return 2;
+      }
+      if (!macroEnabled && outExtension !== ".xlsx") {
+        say(text.plainToMacro(output));
+        return 2;
+      }
+    } else {
       if (report.tables.length === 0) {
-        io.stderr(`${input}${colon}${text.annotateNoTables}\n`);
+        say(`${input}${colon}${text.annotateNoTables}`);
         return 2;
       }
       if (report.tables.some((t) => t.version === "2019")) {
-        io.stderr(`${input}${colon}${text.annotate2019}\n`);
+        say(`${input}${colon}${text.annotate2019}`);
+        return 2;
+      }
+      if (outExtension !== ".xlsx") {
+        say(text.plainToMacro(output));
         return 2;
       }
       ({ bytes, report } = await reportWorkbook(report, outPath, args));
       rebuilt = true;
     }
-    checked = checkLoaded(report, {
+    const settings = {
       locale: args.locale,
       ...(args.year === undefined ? {} : { year: args.year }),
       ...(args.agency === undefined ? {} : { agency: args.agency }),
-      ...(lastYear === undefined ? {} : { lastYear }),
-    });
+      ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
+      ...(lastYear?.identity.year === undefined ? {} : { lastYearYear: lastYear.identity.year }),
+    };
+    const notLater = lastYearNotEarlier(report, settings);
+    if (notLater !== undefined && args.lastYear !== undefined) {
+      say(text.lastYearNotEarlier(args.lastYear, notLater.lastYear, input, notLater.year));
+      return 2;
+    }
+    checked = checkLoaded(report, settings);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    io.stderr(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}\n`);
+    say(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}`);
     return 2;
   }
   const findings = checked.result.problems.flatMap((p) => p.findings);
-  const annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
-    highlights: [...locatedHighlights(checked.report.tables), ...findingHighlights(findings)],
-    rows: findingRows(checked, args),
-    sheetText: { headers: text.findingsHeaders, empty: text.findingsEmpty },
-    sheetName: text.findingsSheet,
-  });
+  let annotated: Uint8Array;
   try {
-    await fs.writeFile(outPath, annotated);
+    annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
+      highlights: [...locatedHighlights(checked.report.tables), ...findingHighlights(findings)],
+      rows: findingRows(checked, args),
+      sheetText: { headers: text.findingsHeaders, empty: text.findingsEmpty },
+      sheetName: text.findingsSheet,
+    });
   } catch (error) {
-    io.stderr(
-      `${text.writeFailed(output, error instanceof Error ? error.message : String(error))}\n`,
-    );
+    if (!(error instanceof UnreadableFileError)) throw error;
+    say(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}`);
     return 2;
   }
-  io.stdout(`${(rebuilt ? text.annotatedFromReport : text.annotated)(output, findings.length)}\n`);
+  try {
+    // Without --force the file is created, never replaced (also when it appeared meanwhile).
+    await fs.writeFile(outPath, annotated, { flag: args.force === true ? "w" : "wx" });
+  } catch (error) {
+    if (errorCode(error) === "EEXIST") say(text.outputExists(output));
+    else say(text.writeFailed(output, error instanceof Error ? error.message : String(error)));
+    return 2;
+  }
+  io.stdout(
+    `${terminalText((rebuilt ? text.annotatedFromReport : text.annotated)(output, findings.length))}\n`,
+  );
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }

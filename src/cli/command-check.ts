@@ -8,11 +8,13 @@ import { UnreadableFileError } from "../xlsx/errors";
 import type { ReadLimits } from "../xlsx/limits";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { checkFile, type CheckSettings } from "./check-file";
+import { checkFile, unreadableEntry, type CheckSettings } from "./check-file";
 import { csvOutput, jsonOutput, textOutput, type CheckOutput } from "./check-output";
 import { SummaryTally } from "./check-summary";
-import { collectFiles } from "./collect-files";
-import { loadReport } from "./load-report";
+import { collectFiles, type SkippedEntry } from "./collect-files";
+import type { FileEntry } from "./file-entry";
+import { loadReport, type LoadedReport } from "./load-report";
+import { terminalText } from "./terminal-text";
 import type { CliArguments } from "./parse-args";
 import { packageVersion } from "./version";
 import * as path from "node:path";
@@ -21,20 +23,33 @@ import * as path from "node:path";
 const PROGRESS_FROM = 5;
 
 /** Reads last year's report for the cross-period rules; unreadable → a message and exit code 2. */
+export async function readLastYearReport(
+  args: CliArguments,
+  io: CliIo,
+  limits?: ReadLimits,
+): Promise<LoadedReport | number | undefined> {
+  if (args.lastYear === undefined) return undefined;
+  try {
+    return await loadReport(path.resolve(io.cwd, args.lastYear), limits);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const colon = args.locale === "en-US" ? ": " : "：";
+    io.stderr(
+      terminalText(`--last-year ${args.lastYear}${colon}${reasonText(error.reason, args.locale)}`) +
+        "\n",
+    );
+    return 2;
+  }
+}
+
+/** The tables of last year's report (see readLastYearReport). */
 export async function readLastYear(
   args: CliArguments,
   io: CliIo,
   limits?: ReadLimits,
 ): Promise<LocatedTable[] | number | undefined> {
-  if (args.lastYear === undefined) return undefined;
-  try {
-    return (await loadReport(path.resolve(io.cwd, args.lastYear), limits)).tables;
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    const colon = args.locale === "en-US" ? ": " : "：";
-    io.stderr(`--last-year ${args.lastYear}${colon}${reasonText(error.reason, args.locale)}\n`);
-    return 2;
-  }
+  const report = await readLastYearReport(args, io, limits);
+  return report === undefined || typeof report === "number" ? report : report.tables;
 }
 
 /** Runs `check`; returns the exit code. */
@@ -43,16 +58,23 @@ export async function runCheck(
   io: CliIo,
   limits?: ReadLimits,
 ): Promise<number> {
-  const lastYear = await readLastYear(args, io, limits);
+  const lastYear = await readLastYearReport(args, io, limits);
   if (typeof lastYear === "number") return lastYear;
   const settings: CheckSettings = {
     locale: args.locale,
     ...(args.year === undefined ? {} : { year: args.year }),
     ...(args.agency === undefined ? {} : { agency: args.agency }),
-    ...(lastYear === undefined ? {} : { lastYear }),
+    ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
+    ...(lastYear?.identity.year === undefined ? {} : { lastYearYear: lastYear.identity.year }),
     ...(limits === undefined ? {} : { limits }),
   };
-  const files = await collectFiles(args.positionals, io.cwd);
+  const skipped: SkippedEntry[] = [];
+  const files = await collectFiles(args.positionals, io.cwd, skipped);
+  const text = cliText(args.locale);
+  for (const s of skipped)
+    io.stderr(
+      `${terminalText(s.reason === "loop" ? text.skippedLoop(s.display, s.covered) : text.skippedDuplicate(s.display, s.covered))}\n`,
+    );
   const output: CheckOutput =
     args.format === "json"
       ? jsonOutput(io.stdout, packageVersion())
@@ -60,13 +82,17 @@ export async function runCheck(
         ? csvOutput(io.stdout)
         : textOutput(io.stdout, args.locale);
   const tally = new SummaryTally();
-  const text = cliText(args.locale);
+  let notCompared = false;
   const progress = io.interactive && files.length >= PROGRESS_FROM;
   for (const [i, file] of files.entries()) {
-    if (progress) io.stderr(`\r\u001b[2K${text.progress(i + 1, files.length, file.display)}`);
-    let entry;
+    if (progress)
+      io.stderr(`\r\u001b[2K${terminalText(text.progress(i + 1, files.length, file.display))}`);
+    let entry: FileEntry;
     try {
-      entry = await checkFile(file.path, file.display, settings);
+      entry =
+        file.unreadable === undefined
+          ? await checkFile(file.path, file.display, settings)
+          : unreadableEntry(file.display, file.unreadable, args.locale);
     } catch (error) {
       // A bug must not end a batch of 200 reports: the file is reported as not checked, with the cause.
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -79,9 +105,17 @@ export async function runCheck(
       };
     }
     if (progress) io.stderr("\r\u001b[2K");
+    if (entry.lastYearNotEarlier !== undefined && args.lastYear !== undefined) {
+      notCompared = true;
+      const { lastYear: was, year } = entry.lastYearNotEarlier;
+      io.stderr(
+        `${terminalText(text.lastYearNotEarlier(args.lastYear, was, file.display, year))}\n`,
+      );
+    }
     output.file(entry);
     tally.add(entry);
   }
   output.end(tally.summary());
-  return tally.exitCode();
+  // A report not compared with last year's as asked: the run did not do what it was told (exit 2).
+  return notCompared ? 2 : tally.exitCode();
 }

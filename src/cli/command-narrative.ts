@@ -11,6 +11,7 @@ import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import { loadReport } from "./load-report";
 import type { CliArguments } from "./parse-args";
+import { terminalText } from "./terminal-text";
 
 /**
  * Runs `narrative`; returns the exit code: 0 written, 1 written from tables that fail the check
@@ -25,11 +26,11 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     report = await loadReport(path.resolve(io.cwd, file));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    io.stderr(`✗ ${file}${colon}${reasonText(error.reason, args.locale)}\n`);
+    io.stderr(`${terminalText(`✗ ${file}${colon}${reasonText(error.reason, args.locale)}`)}\n`);
     return 2;
   }
   if (report.tables.length === 0) {
-    io.stderr(`✗ ${file}${colon}${text.narrativeNoTables}\n`);
+    io.stderr(`${terminalText(`✗ ${file}${colon}${text.narrativeNoTables}`)}\n`);
     return 2;
   }
   const year = args.year ?? report.identity.year;
@@ -51,6 +52,6 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     },
     args.locale,
   );
-  io.stdout(`${paragraphs.map((p) => p.text).join("\n\n")}\n`);
+  io.stdout(`${terminalText(paragraphs.map((p) => p.text).join("\n\n"))}\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { templateBytes } from "../xlsx/write-template";
 import { cliText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import type { CliArguments } from "./parse-args";
+import { terminalText } from "./terminal-text";
 
 /** The report year when --year is not given: last year, the year annual reports are written about. */
 export function defaultReportYear(today: Date = new Date()): number {
@@ -32,6 +33,6 @@ export async function runTemplate(args: CliArguments, io: CliIo): Promise<number
   const names = args.tables
     .map((t) => text.tableNames[t])
     .join(args.locale === "en-US" ? ", " : "、");
-  io.stdout(`${text.templateWritten(args.positionals[0]!, names)}\n`);
+  io.stdout(`${terminalText(text.templateWritten(args.positionals[0]!, names))}\n`);
   return 0;
 }

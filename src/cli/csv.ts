@@ -1,29 +1,35 @@
 /**
- * CSV and spreadsheet fields made safe to open: a text that begins with = + - @, a tab or a
- * carriage return is a formula to Excel, WPS and LibreOffice (OWASP "CSV injection"), so it gets a
- * leading apostrophe; numbers stay numbers. One place for every command that writes CSV or cells
- * with text taken from the reports (`extract`; `check --format csv` may share it).
+ * CSV fields as Excel and WPS read them, safe against formula injection: a subordinate unit
+ * controls its file names and its report's text, so a field that a spreadsheet would take for a
+ * formula is neutralised by the OWASP rule (a leading apostrophe). Shared by every CSV we write.
  */
 
-/** The characters that make a spreadsheet read a text field as a formula. */
+/** Characters that make a spreadsheet read a field as a formula when they come first (OWASP). */
 const FORMULA_START = /^[=+\-@\t\r]/u;
 
-/** A text that a spreadsheet will show as text, never run as a formula. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+/**
+ * A value with a leading `'` when it begins with `=`, `+`, `-`, `@`, tab or CR, else the value
+ * itself. Cannot tell a real negative number from a formula: pass numbers through csvLine as
+ * numbers, not as text, when they must stay numbers.
+ */
+export function neutraliseCsvField(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** One CSV field: numbers as they are, text neutralised and quoted when it must be. */
-export function csvField(value: string | number | null | undefined): string {
+/**
+ * One field: text is neutralised, then quoted when it holds a quote, a comma or a line break; a
+ * number is written as a number (a negative figure stays a figure); absent is an empty field.
+ */
+function csvField(value: string | number | null | undefined): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = neutralizeFormula(value);
+  const text = neutraliseCsvField(value);
   return /[",\n\r]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
-/** One CSV line (CRLF-terminated, as Excel writes it). */
-export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+/** One CSV record, ending in CRLF (RFC 4180). Every text field is neutralised. */
+export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
+  return `${fields.map(csvField).join(",")}\r\n`;
 }
 
 /** The byte-order mark that makes Excel on Chinese Windows open a CSV as UTF-8. */

@@ -110,6 +110,8 @@ export interface FileEntry {
   readonly tables: readonly TableEntry[];
   readonly findings: readonly FindingEntry[];
   readonly notes?: readonly NoteEntry[];
+  /** Not in JSON: the --last-year report is of this report's year or later, so it was not compared. */
+  readonly lastYearNotEarlier?: { readonly lastYear: number; readonly year: number };
 }
 
 function whereOf(cell: CellRef): WhereEntry {

@@ -4,7 +4,7 @@
  * are applied before any library unpacks the file. Throws an UnreadableFileError subclass when the
  * file cannot be read as a report; never keeps the workbook once the tables are read.
  */
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import { parseCellAddress } from "../core/model/address";
 import type { FigureCell, Grid, LocatedTable } from "../core/model/figures";
@@ -23,10 +23,18 @@ import {
   ScannedPdfError,
   TextTooLargeError,
   TooManyPagesError,
+  UnreadableFileError,
   UnsupportedFileTypeError,
 } from "../xlsx/errors";
 import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../formats/pdf/read-pdf";
 import { loadPdfJs } from "./pdfjs-node";
+import {
+  DeviceFileError,
+  FifoFileError,
+  fileSystemError,
+  IsAFolderError,
+  SocketFileError,
+} from "./file-errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { readDocx } from "../xlsx/read-docx";
 import { readWorkbook, type CoveredValues } from "../xlsx/read-workbook";
@@ -189,18 +197,69 @@ function docxTables(grids: readonly Grid[]): LocatedTable[] {
   return (countCells(asText) > countCells(asSheet) ? asText : asSheet).map(withoutAddresses);
 }
 
+/** Refuses what is not a regular file, by its type, before anything opens it. */
+function refuseSpecial(file: string, stat: Stats): void {
+  if (stat.isDirectory()) throw new IsAFolderError(file);
+  if (stat.isFIFO()) throw new FifoFileError(file);
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new DeviceFileError(file);
+  if (stat.isSocket()) throw new SocketFileError(file);
+  if (!stat.isFile()) throw new FileNotFoundError(file);
+}
+
+/** Where a symbolic link points, or undefined when `file` is not one. */
+async function linkTarget(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readlink(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file's bytes, at most the size limit. A FIFO, device or socket is refused from its type and
+ * never opened (a FIFO would wait for ever); the file is opened non-blocking and checked again on
+ * the open handle, so one swapped in between is refused too. Errors name their condition.
+ */
 async function readBytes(file: string, limits: ReadLimits): Promise<Uint8Array> {
   let stat;
   try {
     stat = await fs.stat(file);
   } catch (error) {
-    throw new FileNotFoundError(file, { cause: error });
+    throw fileSystemError(file, error, await linkTarget(file));
   }
-  if (!stat.isFile()) throw new FileNotFoundError(file);
+  refuseSpecial(file, stat);
   if (stat.size === 0) throw new EmptyFileError(file);
   if (stat.size > limits.maxFileBytes)
     throw new FileTooLargeError(file, stat.size, limits.maxFileBytes);
-  return fs.readFile(file);
+  let handle;
+  try {
+    handle = await fs.open(
+      file,
+      fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | (fsConstants.O_NOCTTY ?? 0),
+    );
+  } catch (error) {
+    throw fileSystemError(file, error);
+  }
+  try {
+    const opened = await handle.stat();
+    refuseSpecial(file, opened);
+    if (opened.size > limits.maxFileBytes)
+      throw new FileTooLargeError(file, opened.size, limits.maxFileBytes);
+    const bytes = new Uint8Array(opened.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled === 0) throw new EmptyFileError(file);
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw fileSystemError(file, error);
+  } finally {
+    await handle.close();
+  }
 }
 
 function result(
@@ -310,12 +369,14 @@ export async function loadReportBytes(
       throw new LegacyFormatError(file, extension === ".doc" ? "doc" : "xls");
     case "zip": {
       let kind: "xlsx" | "docx" | "other";
+      let parts = 0;
       try {
         const entries = zipInventory(bytes);
         const unpacked = entries.reduce((n, e) => n + e.uncompressedSize, 0);
         if (unpacked > limits.maxUnpackedBytes)
           throw new FileTooLargeError(file, unpacked, limits.maxUnpackedBytes);
         kind = packageKind(entries);
+        parts = entries.length;
       } catch (error) {
         if (error instanceof InvalidZipError)
           throw new CorruptFileError(file, error.detail, { cause: error });
@@ -360,6 +421,9 @@ export async function loadReportBytes(
           content.text,
         );
       }
+      // An empty zip named like an Office file is a damaged file (a save that wrote nothing).
+      if (parts === 0 && (extension === ".xlsx" || extension === ".xlsm" || extension === ".docx"))
+        throw new CorruptFileError(file, "empty zip package");
       throw new UnsupportedFileTypeError(file, "zip");
     }
     case "other": {

@@ -12,12 +12,56 @@ import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 export const COMMANDS = ["template", "check", "annotate", "narrative", "extract", "read"] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** Thrown for arguments the command line cannot accept; its message is shown with the usage hint. */
+/** What is wrong with the arguments, as a value; the text comes from cli-messages in the user's language. */
+export type UsageProblem =
+  | { readonly code: "missing-command" }
+  | { readonly code: "unknown-command"; readonly command: string }
+  | { readonly code: "unknown-option"; readonly option: string }
+  | { readonly code: "missing-value"; readonly option: string }
+  | { readonly code: "unexpected-value"; readonly option: string }
+  | {
+      readonly code: "not-accepted";
+      readonly command: Command;
+      readonly option: string;
+      readonly accepted: readonly string[];
+    }
+  | { readonly code: "missing-files"; readonly command: Command }
+  | { readonly code: "too-many-files"; readonly command: Command; readonly count: number }
+  | { readonly code: "bad-format"; readonly value: string }
+  | { readonly code: "bad-lang"; readonly value: string }
+  | { readonly code: "bad-tables"; readonly value: string };
+
+/**
+ * Thrown for arguments the command line cannot accept; shown with the usage hint, from `problem`
+ * in the user's language when it has one, else from `detail` as it is.
+ */
 export class UsageError extends Error {
-  constructor(readonly detail: string) {
+  constructor(
+    readonly detail: string,
+    readonly problem?: UsageProblem,
+  ) {
     super(detail);
     this.name = "UsageError";
   }
+}
+
+/** The option a node:util parseArgs error names ("'--colour'", "'--format <value>'"), if any. */
+function optionOf(message: string): string {
+  return /'(-{1,2}[^'\s<]+)/u.exec(message)?.[1] ?? "";
+}
+
+/** A node:util parseArgs error as a usage problem. */
+function parseArgsProblem(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError(message, { code: "unknown-option", option: optionOf(message) });
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError(message, {
+      code: /argument missing/u.test(message) ? "missing-value" : "unexpected-value",
+      option: optionOf(message),
+    });
+  return new UsageError(message);
 }
 
 /** Parsed arguments. */
@@ -35,6 +79,8 @@ export interface CliArguments {
   readonly lastYear?: string;
   /** `extract -o`: the .xlsx or .csv file to write. */
   readonly output?: string;
+  /** annotate: overwrite an existing output file. */
+  readonly force?: boolean;
 }
 
 const TABLE_NAMES: Readonly<Record<string, TableId>> = {
@@ -57,10 +103,11 @@ export function parseTables(text: string): TableId[] {
   const ids = new Set<TableId>();
   for (const part of text.split(/[,，、\s]+/u).filter((p) => p !== "")) {
     const id = TABLE_NAMES[part.toLowerCase()];
-    if (id === undefined) throw new UsageError(`--tables: ${part}`);
+    if (id === undefined)
+      throw new UsageError(`--tables: ${part}`, { code: "bad-tables", value: part });
     ids.add(id);
   }
-  if (ids.size === 0) throw new UsageError("--tables");
+  if (ids.size === 0) throw new UsageError("--tables", { code: "bad-tables", value: text });
   return (["T2", "T3", "T4"] as const).filter((t) => ids.has(t));
 }
 
@@ -82,7 +129,7 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
   {
     template: { min: 1, max: 1, options: ["tables", "year", "agency"] },
     check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
-    annotate: { min: 2, max: 2, options: ["last-year", "year", "agency"] },
+    annotate: { min: 2, max: 2, options: ["last-year", "year", "agency", "force"] },
     narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
     extract: { min: 1, max: Infinity, options: ["output"] },
     read: { min: 1, max: 1, options: ["format"] },
@@ -110,15 +157,16 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         self: { type: "string" },
         "last-year": { type: "string" },
         output: { type: "string", short: "o" },
+        force: { type: "boolean" },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw parseArgsProblem(error);
   }
   const { values, positionals } = parsed;
   const lang = values.lang;
   if (lang !== undefined && !/^(en|en-us|zh|zh-cn)$/iu.test(lang))
-    throw new UsageError(`--lang: ${lang}`);
+    throw new UsageError(`--lang: ${lang}`, { code: "bad-lang", value: lang });
   const locale: Locale = lang !== undefined && /^en/iu.test(lang) ? "en-US" : "zh-CN";
   const help = values.help === true;
   const version = values.version === true;
@@ -126,15 +174,21 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (first === undefined) {
     if (help || version)
       return { positionals: [], help, version, locale, format: "text", tables: ["T2", "T3", "T4"] };
-    throw new UsageError("missing command");
+    throw new UsageError("missing command", { code: "missing-command" });
   }
   if (!(COMMANDS as readonly string[]).includes(first))
-    throw new UsageError(`unknown command: ${first}`);
+    throw new UsageError(`unknown command: ${first}`, { code: "unknown-command", command: first });
   const command = first as Command;
   const accepts = ACCEPTS[command];
   if (!help) {
-    if (rest.length < accepts.min) throw new UsageError(`${command}: missing file argument`);
-    if (rest.length > accepts.max) throw new UsageError(`${command}: too many arguments`);
+    if (rest.length < accepts.min)
+      throw new UsageError(`${command}: missing file argument`, { code: "missing-files", command });
+    if (rest.length > accepts.max)
+      throw new UsageError(`${command}: too many arguments`, {
+        code: "too-many-files",
+        command,
+        count: rest.length,
+      });
   }
   for (const name of [
     "format",
@@ -144,9 +198,15 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     "self",
     "last-year",
     "output",
+    "force",
   ] as const) {
     if (values[name] !== undefined && !accepts.options.includes(name))
-      throw new UsageError(`${command} does not take --${name}`);
+      throw new UsageError(`${command} does not take --${name}`, {
+        code: "not-accepted",
+        command,
+        option: name,
+        accepted: accepts.options,
+      });
   }
   if (command === "extract" && !help) {
     const output = values.output;
@@ -156,9 +216,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   const format = values.format ?? "text";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format: ${format}`);
+    throw new UsageError(`--format: ${format}`, { code: "bad-format", value: format });
   if (command === "read" && !READ_FORMATS.includes(format))
-    throw new UsageError(`--format: ${format}`);
+    throw new UsageError(`--format: ${format}`, { code: "bad-format", value: format });
   return {
     command,
     positionals: rest,
@@ -174,5 +234,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     ...(values.self === undefined || values.self.trim() === "" ? {} : { self: values.self.trim() }),
     ...(values["last-year"] === undefined ? {} : { lastYear: values["last-year"] }),
     ...(values.output === undefined ? {} : { output: values.output }),
+    ...(values.force === true ? { force: true } : {}),
   };
 }

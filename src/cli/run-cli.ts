@@ -11,6 +11,7 @@ import { runNarrative } from "./command-narrative";
 import { runRead } from "./command-read";
 import { runTemplate } from "./command-template";
 import { parseCliArguments, UsageError, type CliArguments } from "./parse-args";
+import { terminalText } from "./terminal-text";
 import { packageVersion } from "./version";
 
 /** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 unreadable or usage error). */
@@ -23,7 +24,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const english = argv.some(
       (a, i) => (a === "--lang" && /^en/iu.test(argv[i + 1] ?? "")) || /^--lang=en/iu.test(a),
     );
-    io.stderr(`${cliText(english ? "en-US" : "zh-CN").usageError(error.detail)}\n`);
+    const text = cliText(english ? "en-US" : "zh-CN");
+    const detail = error.problem === undefined ? error.detail : text.usageProblem(error.problem);
+    io.stderr(`${terminalText(text.usageError(detail))}\n`);
     return 2;
   }
   if (args.version) {

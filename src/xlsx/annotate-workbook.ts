@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import type { Document, Element } from "@xmldom/xmldom";
 import { HIGHLIGHT_MARKER } from "../core/template/plan";
 import type { Severity } from "../core/rules/finding";
-import { CorruptFileError } from "./errors";
+import { CorruptFileError, XmlDoctypeError } from "./errors";
 import {
   findingsSheetXml,
   type FindingRow,
@@ -38,6 +38,26 @@ const STYLES_TYPE = `${OFFICE_REL}/styles`;
 const WORKSHEET_CONTENT =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const MARKER_TEXT = `N("${HIGHLIGHT_MARKER}:`;
+/**
+ * The hidden defined name that marks our findings sheet (it follows the sheet when Excel renames
+ * or saves it), so that annotating an annotated copy replaces the sheet instead of adding another.
+ */
+export const FINDINGS_NAME = "_xxgk_findings";
+const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+/** Workbook children that come after definedNames (ECMA-376 CT_Workbook order). */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 /** Worksheet children that come after conditionalFormatting (ECMA-376 CT_Worksheet order). */
 const AFTER_CONDITIONAL = [
@@ -150,7 +170,34 @@ function isOurs(format: Element): boolean {
   );
 }
 
-/** Appends a cell format (xf) to cellXfs; returns its index. */
+/** An element as a comparable string: name, sorted attributes, element children (whitespace ignored). */
+function canonical(element: Element): string {
+  const attributes: string[] = [];
+  for (let i = 0; i < element.attributes.length; i++) {
+    const a = element.attributes.item(i);
+    if (a !== null && !a.name.startsWith("xmlns"))
+      attributes.push(`${a.localName ?? a.name}=${a.value}`);
+  }
+  attributes.sort();
+  const children = childElements(element).map(canonical);
+  return `<${element.localName ?? ""} ${attributes.join(" ")}>${children.join("")}</>`;
+}
+
+/**
+ * The index of an element equal to `element` among `parent`'s children named `localName`, adding it
+ * when there is none: annotating again reuses the formats of the first annotation instead of piling up.
+ */
+function findOrAdd(parent: Element, localName: string, element: Element): number {
+  const wanted = canonical(element);
+  const existing = childElements(parent, localName);
+  const index = existing.findIndex((e) => canonical(e) === wanted);
+  if (index >= 0) return index;
+  parent.appendChild(element);
+  setCount(parent, localName);
+  return existing.length;
+}
+
+/** Appends a cell format (xf) to cellXfs, or finds an equal one; returns its index. */
 function addCellFormat(
   document: Document,
   sheet: Element,
@@ -165,10 +212,7 @@ function addCellFormat(
     for (const [k, v] of alignment) a.setAttribute(k, v);
     xf.appendChild(a);
   }
-  const index = childElements(cellXfs, "xf").length;
-  cellXfs.appendChild(xf);
-  setCount(cellXfs, "xf");
-  return index;
+  return findOrAdd(cellXfs, "xf", xf);
 }
 
 /** Adds the highlight dxfs and the findings sheet's cell formats to the stylesheet; returns their indexes. */
@@ -199,10 +243,8 @@ function addStyles(
     fill.appendChild(pattern);
     d.appendChild(font);
     d.appendChild(fill);
-    dxf[severity] = childElements(dxfs, "dxf").length;
-    dxfs.appendChild(d);
+    dxf[severity] = findOrAdd(dxfs, "dxf", d);
   }
-  setCount(dxfs, "dxf");
 
   const fonts = firstChild(sheet, "fonts");
   const cellXfs = firstChild(sheet, "cellXfs");
@@ -212,9 +254,7 @@ function addStyles(
   const size = create(document, sheet, "sz");
   size.setAttribute("val", "11");
   bold.appendChild(size);
-  const fontId = childElements(fonts, "font").length;
-  fonts.appendChild(bold);
-  setCount(fonts, "font");
+  const fontId = findOrAdd(fonts, "font", bold);
   const base: [string, string][] = [
     ["numFmtId", "0"],
     ["fillId", "0"],
@@ -287,14 +327,7 @@ export async function annotateWorkbook(
   bytes: Uint8Array,
   annotation: Annotation,
 ): Promise<Uint8Array> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new CorruptFileError(file, error instanceof Error ? error.message : String(error), {
-      cause: error,
-    });
-  }
+  const zip = await openPackage(file, bytes);
   const pkg = new Package(file, zip);
 
   // The workbook part, from the package relationships.
@@ -328,6 +361,7 @@ export async function annotateWorkbook(
     name: attribute(s, "name") ?? "",
     id: Number(attribute(s, "sheetId") ?? 0),
     part: targetOf.get(attribute(s, "id") ?? "") ?? "",
+    tab: s,
   }));
 
   // Styles: highlight formats and the header style.
@@ -352,49 +386,159 @@ export async function annotateWorkbook(
     pkg.put(sheet.part, document);
   }
 
-  // The findings sheet: a new part, its relationship, its content type and its tab (last).
-  let n = sheets.length + 1;
-  while (zip.file(`xl/worksheets/sheet${n}.xml`) !== null) n++;
-  const part = `xl/worksheets/sheet${n}.xml`;
-  pkg.put(part, findingsSheetXml(annotation.rows, annotation.sheetText, cells));
-  const ids = new Set(relationships.map((r) => attribute(r, "Id")));
-  let k = 1;
-  while (ids.has(`rIdXxgk${k}`)) k++;
-  const relationshipId = `rIdXxgk${k}`;
-  const relationship = workbookRels.createElementNS(
-    RELS_NS,
-    relsRoot.prefix ? `${relsRoot.prefix}:Relationship` : "Relationship",
+  // The findings sheet: our earlier one (found by its defined name) is replaced in place;
+  // otherwise a new part, its relationship, its content type and its tab (last).
+  const ours = findingsSheetOf(workbookRoot, sheets);
+  const others = sheets.filter((s) => s !== ours?.sheet);
+  const sheetName = uniqueName(
+    annotation.sheetName,
+    others.map((s) => s.name),
   );
-  relationship.setAttribute("Id", relationshipId);
-  relationship.setAttribute("Type", WORKSHEET_TYPE);
-  relationship.setAttribute("Target", path.posix.relative(path.posix.dirname(workbookPart), part));
-  relsRoot.appendChild(relationship);
-  pkg.put(workbookRelsPart, workbookRels);
+  const sheetXml = findingsSheetXml(annotation.rows, annotation.sheetText, cells);
+  let newPart: string | undefined;
+  if (ours !== undefined) {
+    pkg.put(ours.sheet.part, sheetXml);
+    ours.tab.setAttribute("name", sheetName);
+  } else {
+    let n = sheets.length + 1;
+    while (zip.file(`xl/worksheets/sheet${n}.xml`) !== null) n++;
+    newPart = `xl/worksheets/sheet${n}.xml`;
+    pkg.put(newPart, sheetXml);
+    const ids = new Set(relationships.map((r) => attribute(r, "Id")));
+    let k = 1;
+    while (ids.has(`rIdXxgk${k}`)) k++;
+    const relationshipId = `rIdXxgk${k}`;
+    const relationship = workbookRels.createElementNS(
+      RELS_NS,
+      relsRoot.prefix ? `${relsRoot.prefix}:Relationship` : "Relationship",
+    );
+    relationship.setAttribute("Id", relationshipId);
+    relationship.setAttribute("Type", WORKSHEET_TYPE);
+    relationship.setAttribute(
+      "Target",
+      path.posix.relative(path.posix.dirname(workbookPart), newPart),
+    );
+    relsRoot.appendChild(relationship);
+    pkg.put(workbookRelsPart, workbookRels);
 
-  const tab = create(workbook, workbookRoot, "sheet");
-  tab.setAttribute(
-    "name",
-    uniqueName(
-      annotation.sheetName,
-      sheets.map((s) => s.name),
-    ),
-  );
-  tab.setAttribute("sheetId", String(Math.max(0, ...sheets.map((s) => s.id)) + 1));
-  tab.setAttributeNS(OFFICE_REL, "r:id", relationshipId);
-  sheetsElement.appendChild(tab);
+    const tab = create(workbook, workbookRoot, "sheet");
+    tab.setAttribute("name", sheetName);
+    tab.setAttribute("sheetId", String(Math.max(0, ...sheets.map((s) => s.id)) + 1));
+    tab.setAttributeNS(OFFICE_REL, "r:id", relationshipId);
+    sheetsElement.appendChild(tab);
+  }
+  markFindingsSheet(workbook, workbookRoot, sheetName);
   pkg.put(workbookPart, workbook);
 
+  if (newPart === undefined) return generate(zip);
   const types = await pkg.requiredXml("[Content_Types].xml");
   const typesRoot = root(types, file, "[Content_Types].xml");
   const override = create(types, typesRoot, "Override");
-  override.setAttribute("PartName", `/${part}`);
+  override.setAttribute("PartName", `/${newPart}`);
   override.setAttribute("ContentType", WORKSHEET_CONTENT);
   typesRoot.appendChild(override);
   pkg.put("[Content_Types].xml", types);
+  return generate(zip);
+}
 
+function generate(zip: JSZip): Promise<Uint8Array> {
   return zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });
+}
+
+/** The sheet named by a defined name's reference ("'检查结果'!$A$1" → 检查结果). */
+function referencedSheet(reference: string): string | undefined {
+  const quoted = /^'((?:[^']|'')+)'!/u.exec(reference);
+  if (quoted !== null) return quoted[1]!.replace(/''/gu, "'");
+  return /^([^!'"]+)!/u.exec(reference)?.[1];
+}
+
+/** Our earlier findings sheet: the sheet our defined name points at, with its tab element. */
+function findingsSheetOf(
+  workbookRoot: Element,
+  sheets: readonly { name: string; part: string; tab: Element }[],
+): { sheet: { name: string; part: string; tab: Element }; tab: Element } | undefined {
+  const names = firstChild(workbookRoot, "definedNames");
+  if (names === undefined) return undefined;
+  const marker = childElements(names, "definedName").find(
+    (d) => (attribute(d, "name") ?? "").toLowerCase() === FINDINGS_NAME.toLowerCase(),
+  );
+  if (marker === undefined) return undefined;
+  const name = referencedSheet((marker.textContent ?? "").trim());
+  const sheet = sheets.find((s) => s.name === name && s.part !== "");
+  return sheet === undefined ? undefined : { sheet, tab: sheet.tab };
+}
+
+/** Points our hidden defined name at the findings sheet (replacing an earlier one). */
+function markFindingsSheet(workbook: Document, workbookRoot: Element, sheetName: string): void {
+  let names = firstChild(workbookRoot, "definedNames");
+  if (names === undefined) {
+    names = create(workbook, workbookRoot, "definedNames");
+    insertBefore(workbookRoot, names, AFTER_DEFINED_NAMES);
+  }
+  for (const stale of childElements(names, "definedName").filter(
+    (d) => (attribute(d, "name") ?? "").toLowerCase() === FINDINGS_NAME.toLowerCase(),
+  ))
+    names.removeChild(stale);
+  const marker = create(workbook, workbookRoot, "definedName");
+  marker.setAttribute("name", FINDINGS_NAME);
+  marker.setAttribute("hidden", "1");
+  marker.appendChild(workbook.createTextNode(`'${sheetName.replace(/'/gu, "''")}'!$A$1`));
+  names.appendChild(marker);
+}
+
+/** What the package says about itself before it is annotated. */
+export interface PackageFacts {
+  /** The workbook part's content type is the macro-enabled one (.xlsm). */
+  readonly macroEnabled: boolean;
+}
+
+/** XML parts by name: what a DOCTYPE could hide in. */
+const XML_PART = /(\.xml|\.rels|\.vml)$/iu;
+
+/**
+ * Throws XmlDoctypeError when any XML part of the package declares a DOCTYPE (Office never writes
+ * one), so that nothing of the kind is parsed or copied into a file we write.
+ */
+async function refuseDoctype(file: string, zip: JSZip): Promise<void> {
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !XML_PART.test(entry.name)) continue;
+    const bytes = await entry.async("uint8array");
+    const utf16 =
+      (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const text = new TextDecoder(
+      utf16 ? (bytes[0] === 0xff ? "utf-16le" : "utf-16be") : "latin1",
+    ).decode(bytes);
+    if (/<!DOCTYPE/iu.test(text)) throw new XmlDoctypeError(file, entry.name);
+  }
+}
+
+async function openPackage(file: string, bytes: Uint8Array): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new CorruptFileError(file, error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
+  }
+  await refuseDoctype(file, zip);
+  return zip;
+}
+
+/**
+ * Whether the package is macro-enabled, from [Content_Types].xml; throws XmlDoctypeError for a part
+ * with a DOCTYPE and CorruptFileError for a package that cannot be opened.
+ */
+export async function packageFacts(file: string, bytes: Uint8Array): Promise<PackageFacts> {
+  const zip = await openPackage(file, bytes);
+  const types = await new Package(file, zip).xml("[Content_Types].xml");
+  if (types === undefined) return { macroEnabled: false };
+  const macroEnabled = childElements(root(types, file, "[Content_Types].xml"), "Override").some(
+    (o) => attribute(o, "ContentType") === MACRO_WORKBOOK,
+  );
+  return { macroEnabled };
 }

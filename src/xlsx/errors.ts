@@ -26,7 +26,18 @@ export type UnreadableReason =
   | "merges-too-large"
   | "spans-too-large"
   | "too-deep"
-  | "text-too-long";
+  | "text-too-long"
+  // The file system (src/cli/file-errors.ts) and unsafe XML (issue 9).
+  | "permission-denied"
+  | "folder-unlistable"
+  | "is-a-folder"
+  | "fifo"
+  | "device"
+  | "socket"
+  | "symlink-loop"
+  | "dangling-symlink"
+  | "io-error"
+  | "xml-doctype";
 
 /** The common base: a file that cannot be read, with the reason code and details for messages. */
 export abstract class UnreadableFileError extends Error {
@@ -296,5 +307,21 @@ export class TextTooLongError extends UnreadableFileError {
   ) {
     super(file, `${what} text longer than ${limit} characters: ${file}`);
     this.name = "TextTooLongError";
+  }
+}
+
+/**
+ * An XML part of the package declares a DOCTYPE. Office never writes one; a document type can
+ * define entities (a parameter entity can pull in other files or expand without bound), so the
+ * file is refused rather than parsed, and nothing of it is copied into a file we write.
+ */
+export class XmlDoctypeError extends UnreadableFileError {
+  readonly reason = "xml-doctype";
+  constructor(
+    file: string,
+    readonly part: string,
+  ) {
+    super(file, `XML part declares a DOCTYPE: ${file} (${part})`);
+    this.name = "XmlDoctypeError";
   }
 }

@@ -3,12 +3,16 @@
  * elements by local name, serialize. Malformed XML is a damaged file, never patched by hand.
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
-import { CorruptFileError } from "./errors";
+import { CorruptFileError, XmlDoctypeError } from "./errors";
 
 const ELEMENT_NODE = 1;
 
-/** Parses an XML part; a malformed part makes the file damaged. */
+/**
+ * Parses an XML part; a malformed part makes the file damaged, and a part with a DOCTYPE (which
+ * Office never writes, and which could define entities) is refused before it is parsed.
+ */
 export function parseXml(file: string, part: string, text: string): Document {
+  if (/<!DOCTYPE/iu.test(text)) throw new XmlDoctypeError(file, part);
   const parser = new DOMParser({
     onError: (level, message) => {
       if (level !== "warning") throw new CorruptFileError(file, `${part}: ${message}`);

@@ -106,7 +106,7 @@ test("the annotated copy adds highlights and a findings sheet and leaves the res
   expect(findings.getCell("F2").text).toContain("依申请!K7");
 });
 
-test("annotating an annotated copy replaces our highlights instead of stacking them", async () => {
+test("annotating an annotated copy replaces our highlights, findings sheet and styles instead of stacking them", async () => {
   const first = path.join(dir, "user-annotated.xlsx");
   const second = path.join(dir, "user-annotated-again.xlsx");
   const { io } = captureIo(dir);
@@ -122,8 +122,24 @@ test("annotating an annotated copy replaces our highlights instead of stacking t
       ).match(/xxgk:/gu) ?? []
     ).length;
   expect(await count(second)).toBe(await count(first));
-  const names = (await JSZip.loadAsync(readFileSync(second))).file("xl/workbook.xml")!;
-  expect(await names.async("string")).toContain('name="检查结果(2)"');
+  const part = async (file: string, name: string): Promise<string> =>
+    (await JSZip.loadAsync(readFileSync(file))).file(name)!.async("string");
+  const tabs = async (file: string): Promise<string[]> =>
+    [...(await part(file, "xl/workbook.xml")).matchAll(/<sheet [^>]*name="([^"]+)"/gu)].map(
+      (m) => m[1]!,
+    );
+  expect(await tabs(second)).toEqual(await tabs(first));
+  expect((await tabs(second)).filter((t) => t.startsWith("检查结果"))).toEqual(["检查结果"]);
+  const parts = async (file: string): Promise<string[]> =>
+    Object.keys((await JSZip.loadAsync(readFileSync(file))).files).sort();
+  expect(await parts(second)).toEqual(await parts(first));
+  const counts = async (file: string): Promise<string[]> => {
+    const styles = await part(file, "xl/styles.xml");
+    return ["dxf", "font", "xf"].map(
+      (tag) => `${tag}:${(styles.match(new RegExp(`<${tag}[ >/]`, "gu")) ?? []).length}`,
+    );
+  };
+  expect(await counts(second)).toEqual(await counts(first));
 });
 
 test("annotate refuses to write over its input and refuses reports without tables", async () => {
