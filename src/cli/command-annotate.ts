@@ -25,7 +25,12 @@ import { terminalText } from "./terminal-text";
 import { findingEntries } from "./file-entry";
 import { defaultReportYear } from "./command-template";
 import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
-import type { FigureCell, LocatedTable, RawCell } from "../core/model/figures";
+import {
+  shownValue,
+  type FigureCell,
+  type LocatedTable,
+  type RawCell,
+} from "../core/model/figures";
 import type { TableId } from "../core/model/tables";
 import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
@@ -65,9 +70,7 @@ function findingRows(checked: CheckedReport, args: CliArguments): FindingRow[] {
 
 /** The value written for a located cell: the number the checker read, else the cell as published. */
 function cellValue(cell: FigureCell): RawCell {
-  return cell.reading.kind === "number" || cell.reading.kind === "invalid"
-    ? cell.reading.value
-    : cell.raw;
+  return shownValue(cell.reading) ?? cell.raw;
 }
 
 const TABLE_ORDER: readonly TableId[] = ["T2", "T3", "T4"];

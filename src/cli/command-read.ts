@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { cellLabel, quantityLabel, tableName } from "../core/locales/labels";
 import type { Locale } from "../core/locales/locale";
 import { figureSet, type FigureSet } from "../core/model/figure-set";
-import type { FigureCell, LocatedTable } from "../core/model/figures";
+import { shownValue, type FigureCell, type LocatedTable } from "../core/model/figures";
 import {
   readNarrative,
   type BreakdownItem,
@@ -104,9 +104,7 @@ export function readingJson(input: ReadInput, locale: Locale): Record<string, un
         ...(c.location === undefined ? {} : { location: c.location }),
         kind: c.reading.kind,
         text: writtenText(c),
-        ...(c.reading.kind === "number" || c.reading.kind === "invalid"
-          ? { value: c.reading.value }
-          : {}),
+        ...(shownValue(c.reading) === undefined ? {} : { value: shownValue(c.reading) }),
       })),
     })),
     narrative:

@@ -7,7 +7,7 @@
  * of `check --format json`). It keeps only values, never a workbook.
  */
 import { figureSet } from "../core/model/figure-set";
-import type { FigureCell } from "../core/model/figures";
+import { shownValue, type FigureCell } from "../core/model/figures";
 import type { Locale } from "../core/locales/locale";
 import { cellId, dataCells, tableDef, type DataCellDef, type TableId } from "../core/model/tables";
 import { cellText } from "./file-entry";
@@ -106,8 +106,12 @@ function figureValue(cell: FigureCell | undefined): { value: FigureValue; text: 
   const r = cell.reading;
   switch (r.kind) {
     case "number":
-    case "invalid":
-      return { value: r.value, text: false };
+    case "invalid": {
+      const shown = shownValue(r);
+      return shown === undefined
+        ? { value: cellText(cell), text: true }
+        : { value: shown, text: false };
+    }
     case "blank":
       return { value: null, text: false };
     case "not-applicable":

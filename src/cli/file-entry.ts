@@ -12,7 +12,7 @@ import {
   type TableId,
 } from "../core/model/tables";
 import {
-  numericValue,
+  shownValue,
   type CellReading,
   type FigureCell,
   type LocatedTable,
@@ -130,7 +130,7 @@ export function cellEntry(cell: FigureCell): CellEntry {
     table: cell.table,
     row: cell.row,
     column: cell.column,
-    value: numericValue(cell.reading) ?? null,
+    value: shownValue(cell.reading) ?? null,
     kind: cell.reading.kind,
     text: cellText(cell),
     ...(address === undefined ? {} : { address }),

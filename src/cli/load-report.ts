@@ -7,7 +7,7 @@
 import { constants as fsConstants, promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import { parseCellAddress } from "../core/model/address";
-import type { FigureCell, Grid, LocatedTable } from "../core/model/figures";
+import type { CellReading, FigureCell, Grid, LocatedTable } from "../core/model/figures";
 import type { TableId } from "../core/model/tables";
 import { locateTables } from "../core/read/locate";
 import { readReportText } from "../core/text/report-text";
@@ -119,6 +119,24 @@ const REPORT_WORDS = /政府信息公开|政务公开|政府信息|信息公开/
 /** A sentence-long text cell outside the tables is part of the narrative. */
 const NARRATIVE_CELL_LENGTH = 20;
 
+/**
+ * A reading as written in a document (Word, web page, PDF): every cell of a document is text, so
+ * "a number stored as text" (a workbook's concern: Excel's SUM leaves such cells out) says nothing.
+ */
+function asWritten(reading: CellReading): CellReading {
+  return reading.kind === "number" && reading.via === "text"
+    ? { kind: "number", value: reading.value }
+    : reading;
+}
+
+/** A document's table whose readings say nothing of "stored as text"; addresses kept. */
+function documentTable(table: LocatedTable): LocatedTable {
+  const cells = new Map<string, FigureCell>();
+  for (const [id, cell] of table.cells)
+    cells.set(id, { ...cell, reading: asWritten(cell.reading) });
+  return { ...table, cells };
+}
+
 /** A table without addresses (Word and text reports): the `where` keys locate its cells instead. */
 function withoutAddresses(table: LocatedTable): LocatedTable {
   const cells = new Map<string, FigureCell>();
@@ -127,7 +145,7 @@ function withoutAddresses(table: LocatedTable): LocatedTable {
       table: cell.table,
       row: cell.row,
       column: cell.column,
-      reading: cell.reading,
+      reading: asWritten(cell.reading),
       raw: cell.raw,
       ...(cell.location === undefined ? {} : { location: cell.location }),
     });
@@ -299,7 +317,9 @@ function htmlTables(grids: readonly Grid[]): LocatedTable[] {
       { source: "text" },
     ),
   );
-  return countCells(asText) > countCells(asSheet) ? asText.map(withoutAddresses) : asSheet;
+  return countCells(asText) > countCells(asSheet)
+    ? asText.map(withoutAddresses)
+    : asSheet.map(documentTable);
 }
 
 /** A PDF starts with "%PDF-" (readers accept it anywhere in the first 1,024 bytes). */

@@ -38,7 +38,7 @@ const POLL_MS = 25;
 /** Every kind of every kinds file, with the file it came from. */
 function loadKinds(): { file: string; kind: BadInputKind }[] {
   const files = readdirSync(__dirname)
-    .filter((f) => /^kinds-.+\.ts$/u.test(f))
+    .filter((f) => /^kinds-.+\.ts$/u.test(f) && !f.endsWith(".test.ts"))
     .sort();
   return files.flatMap((file) =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the kinds files are found at run time (glob)

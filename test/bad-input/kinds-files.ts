@@ -138,7 +138,7 @@ export const KINDS: readonly BadInputKind[] = [
     description: "a damaged .docx named =HYPERLINK(…), CSV output",
     make: (dir) => write(path.join(dir, '=HYPERLINK("#A1","点我").docx'), "not a zip"),
     args: CSV,
-    expect: '"\'=HYPERLINK(""#A1"",""点我"").docx",unreadable,,,,,,,,,,,文件已损坏，无法打开',
+    expect: '"\'=HYPERLINK(""#A1"",""点我"").docx",unreadable,,,,,,,,,,,文件已损坏，无法打开,',
     exitCode: 2,
   },
   {
@@ -430,14 +430,14 @@ export const KINDS: readonly BadInputKind[] = [
     name: "binary-junk-txt",
     description: "64 KB of random bytes with NULs named .txt",
     make: (dir) => write(path.join(dir, "junk.txt"), junk(65_536)),
-    expect: "✗ junk.txt：无法读取：不是可检查的文件类型（.xlsx、.docx、.txt）",
+    expect: "✗ junk.txt：无法读取：不是可检查的文件类型（.xlsx、.xlsm、.docx、.txt、.html、.pdf）",
     exitCode: 2,
   },
   {
     name: "nul-bytes-txt",
     description: "4 KB of NUL bytes named .txt",
     make: (dir) => write(path.join(dir, "nul.txt"), new Uint8Array(4096)),
-    expect: "✗ nul.txt：无法读取：不是可检查的文件类型（.xlsx、.docx、.txt）",
+    expect: "✗ nul.txt：无法读取：不是可检查的文件类型（.xlsx、.xlsm、.docx、.txt、.html、.pdf）",
     exitCode: 2,
   },
   {
@@ -613,7 +613,8 @@ export const KINDS: readonly BadInputKind[] = [
     description: "xxgk chek",
     make: (dir) => seed(dir, "a.txt"),
     args: ["chek"],
-    expect: "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative",
+    expect:
+      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、extract、read",
     exitCode: 2,
   },
   {
@@ -703,7 +704,8 @@ export const KINDS: readonly BadInputKind[] = [
     description: "an unknown command holding an escape sequence",
     make: (dir) => seed(dir, "a.txt"),
     args: ["\u001b[31mchek"],
-    expect: "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative",
+    expect:
+      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、extract、read",
     exitCode: 2,
   },
 ];

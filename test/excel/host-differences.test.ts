@@ -5,6 +5,7 @@
  */
 import { cellAddress, parseCellAddress } from "../../src/core/model/address";
 import { planTemplate } from "../../src/core/template/plan";
+import { HIGHLIGHT_COLOURS } from "../../src/core/template/highlights";
 import { createExcelAdapter } from "../../src/excel/adapter";
 import { SelectionUnusableError, WorkbookProtectedError } from "../../src/excel/errors";
 import { insertTemplates } from "../../src/excel/insert";
@@ -36,6 +37,11 @@ function rulesAt(sheet: SheetState, address: string): string[] {
   return activeConditionalFormats(sheet, p.row, p.column).map(
     (cf) => /xxgk:(\w+)/u.exec(cf.formula)?.[1] ?? "?",
   );
+}
+
+function fillsAt(sheet: SheetState, address: string): (string | undefined)[] {
+  const p = parseCellAddress(address);
+  return activeConditionalFormats(sheet, p.row, p.column).map((cf) => cf.fill);
 }
 
 function put(double: WorkbookDouble, address: string, value: string | number): void {
@@ -144,7 +150,11 @@ describe("issue 10: the add-in as real Excel runs it", () => {
     put(double, word, "无");
     await checkAndMark(double);
     const sheet = double.sheet("年报表格");
-    expect(rulesAt(sheet, text)).toEqual([]);
+    // The live R5 formula accepts "5" as Excel's VALUE does, so it gives no red mark; the check
+    // then says, as a warning, that Excel's SUM leaves a number stored as text out (issue 9):
+    // one fixed R5 mark in the warning colour.
+    expect(rulesAt(sheet, text)).toEqual(["R5"]);
+    expect(fillsAt(sheet, text)).toEqual([HIGHLIGHT_COLOURS.warning.fill]);
     expect(rulesAt(sheet, error)).toEqual(["R5"]);
     expect(rulesAt(sheet, negative)).toContain("R5");
     expect(rulesAt(sheet, word)).toContain("R5");

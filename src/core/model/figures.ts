@@ -88,6 +88,15 @@ export interface LocatedTable {
   readonly structure: readonly StructureIssue[];
 }
 
+/**
+ * The number a reading may be shown or written as: its value, except for a figure too large to be
+ * exact or plausible (shown as typed instead: 9999999999999999 is not 10000000000000000).
+ */
+export function shownValue(reading: CellReading): number | undefined {
+  if (reading.kind === "invalid" && reading.problem === "too-large") return undefined;
+  return numericValue(reading);
+}
+
 /** The numeric value of a reading that has one (number or invalid), else undefined. */
 export function numericValue(reading: CellReading): number | undefined {
   return reading.kind === "number" || reading.kind === "invalid" ? reading.value : undefined;
