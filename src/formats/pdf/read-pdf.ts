@@ -3,8 +3,9 @@
  * paragraphs, and its whole text in reading order, through pdf.js (handed in by the host, so the
  * same code runs under Node and in a browser). Page numbers ("- 1 -", "第 1 页") and running
  * headers and footers are dropped; a table continued on the next page is one grid, its repeated
- * header rows read once and a row the page break split joined again. A file that cannot be read is a value (`PdfFailure`), never a throw:
- * pdf.js's own errors are the file's, any other is a bug and propagates.
+ * header rows read once and a row the page break split joined again. A file that cannot be read
+ * is a value (`PdfFailure`), never a throw: pdf.js's own errors are the file's, any other is a bug
+ * and propagates.
  */
 import type { Grid, RawCell } from "../../core/model/figures";
 import { normalizeLabel } from "../../core/model/normalize";
