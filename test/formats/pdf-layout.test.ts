@@ -2,7 +2,8 @@
  * The PDF layout rules on pages built by hand (runs and ruling lines as pdf.js reports them):
  * lines and paragraphs from positions, the spaces between Chinese and digits, page furniture,
  * labels wrapped inside their cells, a table continued on the next page with its header repeated,
- * a row cut off by the page break, and the limits.
+ * a row cut off by the page break, a row split by it (joined) and two rows on either side of it (not
+ * joined), and the limits.
  */
 import { assemble, readPdf } from "../../src/formats/pdf/read-pdf";
 import type { PageContent, Run, Segment } from "../../src/formats/pdf/page";
@@ -179,6 +180,63 @@ test("a row cut by the page break, its closing line missing, is still a row of t
   ]);
   expect(content.grids[0]!.values).toEqual([["上一行"], ["2.没有现成信息"]]);
   expect(content.paragraphs).toEqual([]);
+});
+
+describe("a row the page break splits", () => {
+  type Row = [string, string, string];
+  const xs = [70, 200, 300, 400];
+  const header = [run(80, 780, "信息内容"), run(210, 780, "甲"), run(310, 780, "乙")];
+  /** Page 1 ends with `last`; page 2 repeats the header, then `next`, then one more row. */
+  function broken(last: Row, next: Row): PageContent[] {
+    const cells = (y: number, row: Row): Run[] =>
+      row.flatMap((text, i) => (text === "" ? [] : [run(i === 0 ? 80 : 140 + 100 * i, y, text)]));
+    return [
+      page(1, [...header, ...cells(740, last)], grid(xs, [800, 760, 720])),
+      page(
+        2,
+        [...header, ...cells(740, next), ...cells(700, ["5.其他", "1", "2"])],
+        grid(xs, [800, 760, 720, 680]),
+      ),
+    ];
+  }
+  const HEADER = ["信息内容", "甲", "乙"];
+  const LAST = ["5.其他", "1", "2"];
+
+  test("the rest of a label at the top of the next page joins the row it was cut from", () => {
+    // "4.无正当理由大量反复" is 120 units wide from x 80: it fills its cell to the border at 200.
+    const content = assemble(broken(["4.无正当理由大量反复", "0", "3"], ["申请", "", ""]));
+    expect(content.grids).toHaveLength(1);
+    expect(content.grids[0]!.values).toEqual([
+      HEADER,
+      ["4.无正当理由大量反复申请", "0", "3"],
+      LAST,
+    ]);
+    expect(content.grids[0]!.locations![1]![0]).toMatch(/^第1页/u);
+  });
+
+  test("figures below a label cut from them join it when the row above holds none", () => {
+    const content = assemble(broken(["4.无正当理由大量反复", "", ""], ["申请", "3", "4"]));
+    expect(content.grids[0]!.values).toEqual([
+      HEADER,
+      ["4.无正当理由大量反复申请", "3", "4"],
+      LAST,
+    ]);
+  });
+
+  test.each<[string, Row, Row]>([
+    ["both hold a figure in one column", ["4.无正当理由大量反复", "0", ""], ["申请", "2", ""]],
+    ["the label above does not fill its cell", ["其他事项", "0", ""], ["补充说明", "", ""]],
+    ["the label below starts an item", ["4.无正当理由大量反复", "0", ""], ["5.要求确认", "", ""]],
+    ["the label above is complete", ["3.要求提供公开出版物", "0", ""], ["申请", "", ""]],
+    ["the label below is complete", ["4.无正当理由大量反复", "0", ""], ["行政许可", "", ""]],
+    ["figures on both rows", ["4.无正当理由大量反复", "0", ""], ["", "", "2"]],
+    ["a figure below a label", ["4.无正当理由大量反复", "", ""], ["7", "", ""]],
+  ])("two real rows are not joined: %s", (_why, last, next) => {
+    const content = assemble(broken(last, next));
+    const cells = (row: Row): (string | null)[] => row.map((t) => (t === "" ? null : t));
+    expect(content.grids).toHaveLength(1);
+    expect(content.grids[0]!.values).toEqual([HEADER, cells(last), cells(next), LAST]);
+  });
 });
 
 describe("limits, through pdf.js", () => {

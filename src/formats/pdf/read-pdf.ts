@@ -3,10 +3,13 @@
  * paragraphs, and its whole text in reading order, through pdf.js (handed in by the host, so the
  * same code runs under Node and in a browser). Page numbers ("- 1 -", "第 1 页") and running
  * headers and footers are dropped; a table continued on the next page is one grid, its repeated
- * header rows read once. A file that cannot be read is a value (`PdfFailure`), never a throw:
- * pdf.js's own errors are the file's, any other is a bug and propagates.
+ * header rows read once and a row the page break split joined again. A file that cannot be read
+ * is a value (`PdfFailure`), never a throw: pdf.js's own errors are the file's, any other is a bug
+ * and propagates.
  */
 import type { Grid, RawCell } from "../../core/model/figures";
+import { normalizeLabel } from "../../core/model/normalize";
+import { TABLES } from "../../core/model/tables";
 import { readPage, pathOps, type PageContent, type Run } from "./page";
 import type { PdfDocument, PdfJs } from "./pdfjs-api";
 import { pageTables, type Piece } from "./tables";
@@ -177,8 +180,10 @@ function tablesOf(groups: readonly Piece[][]): Grid[] {
     const first = pieces[0]!;
     pieces.forEach((piece, k) => {
       const skip = k === 0 ? 0 : repeatedHeaderRows(first, piece);
-      const offset = values.length - skip;
-      for (let r = skip; r < piece.rows; r++) {
+      // A row the page break split: its first row here goes on the last row of the page before.
+      const joined = k > 0 && continuesRow(pieces[k - 1]!, piece, skip);
+      const offset = values.length - skip - (joined ? 1 : 0);
+      for (let r = skip + (joined ? 1 : 0); r < piece.rows; r++) {
         values.push(Array<RawCell>(width).fill(null));
         const line = piece.rowLines[r]!;
         locations.push(Array<string | undefined>(width).fill(`第${piece.page}页第${line}行`));
@@ -187,6 +192,11 @@ function tablesOf(groups: readonly Piece[][]): Grid[] {
         if (cell.r0 < skip || cell.text === "") continue;
         const row = offset + cell.r0;
         const column = Math.min(width - 1, columnOf(cell.x0));
+        const before = values[row]![column];
+        if (joined && cell.r0 === skip && typeof before === "string" && before !== "") {
+          values[row]![column] = joinPieces(before, cell.text);
+          continue;
+        }
         values[row]![column] = cell.text;
         if (cell.line !== undefined) locations[row]![column] = `第${piece.page}页第${cell.line}行`;
       }
@@ -200,6 +210,58 @@ function rowTexts(piece: Piece, row: number): string {
     .filter((c) => c.r0 === row)
     .map((c) => c.text)
     .join("|");
+}
+
+/** A figure or a placeholder for one: what a cell of numbers holds. */
+const VALUE = /^(?:[-+]?[\d０-９][\d０-９,，.．]*%?|[/／\-—–]+)$/u;
+/** A label that starts a row of its own: "1.", "（三）", "四、". */
+const ITEM_START =
+  /^(?:[\d０-９]+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/u;
+/** Every label of the official tables, normalized: a complete label is not a piece of one. */
+const OFFICIAL_LABELS = new Set(
+  TABLES.flatMap((t) =>
+    t.blocks.flatMap((b) => [
+      ...[b.header, b.columnHeaderLabel, ...(b.headerVariants ?? [])],
+      ...b.columns.flatMap((c) => [c.label, ...(c.variants ?? [])]),
+      ...b.rows.flatMap((r) => [r.label, ...(r.variants ?? []), ...(r.path ?? [])]),
+    ]),
+  ).flatMap((label) => (label === undefined ? [] : [normalizeLabel(label)])),
+);
+
+function joinPieces(a: string, b: string): string {
+  return /[ -~]$/u.test(a) && /^[ -~]/u.test(b) ? `${a} ${b}` : `${a}${b}`;
+}
+
+/**
+ * Whether the first row of a continuation (after `skip` repeated header rows) is the rest of the
+ * last row of the piece before, a row the page break split (Word and Writer let a row break across
+ * pages). Only when nothing says they are two rows: every cell of text below has a cell of the same
+ * extent above; text below goes on a label above that fills its cell's width, is not a complete
+ * official label, and does not start an item ("1.", "（三）") or is one itself; a figure below
+ * stands where the row above is blank and the row above holds no figure at all; no cell below
+ * spans further rows.
+ */
+function continuesRow(above: Piece, below: Piece, skip: number): boolean {
+  const last = above.rows - 1;
+  const top = below.cells.filter((c) => c.r0 === skip && c.text !== "");
+  const row = above.cells.filter((c) => c.r1 === last);
+  if (top.length === 0 || !row.some((c) => c.r0 === last && c.text !== "")) return false;
+  const aboveHasValue = row.some((c) => c.r0 === last && VALUE.test(c.text));
+  return top.every((cell) => {
+    const over = row.find((c) => Math.abs(c.x0 - cell.x0) <= 2 && Math.abs(c.x1 - cell.x1) <= 2);
+    if (over === undefined || cell.r1 !== skip) return false;
+    if (VALUE.test(cell.text)) return over.text === "" && !aboveHasValue;
+    const label = normalizeLabel(over.text);
+    return (
+      over.r0 === last &&
+      over.text !== "" &&
+      !VALUE.test(over.text) &&
+      over.full === true &&
+      !OFFICIAL_LABELS.has(label) &&
+      !OFFICIAL_LABELS.has(normalizeLabel(cell.text)) &&
+      !ITEM_START.test(cell.text)
+    );
+  });
 }
 
 /** How many leading rows of a continuation repeat the first rows of its table (a repeated header). */

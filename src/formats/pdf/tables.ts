@@ -24,7 +24,15 @@ export interface PieceCell {
   readonly text: string;
   /** The page line number of its first run, if it has text. */
   readonly line?: number;
+  /**
+   * Its last line ends within `FULL_LINE` font sizes of the cell's right border: a full line, so
+   * the text may go on below it (a label wrapped, or cut by the page break).
+   */
+  readonly full?: boolean;
 }
+
+/** A line ending this many font sizes or less short of its cell's right border fills the cell. */
+const FULL_LINE = 2;
 
 /** The part of a table on one page. */
 export interface Piece {
@@ -242,10 +250,11 @@ export function pageTables(
     const cells: PieceCell[] = [];
     for (const [root, e] of extents) {
       const list = inCell.get(root) ?? [];
-      const text = linesOf(list)
-        .map((l) => joinRuns(l.runs))
-        .join("");
+      const lines = linesOf(list);
+      const text = lines.map((l) => joinRuns(l.runs)).join("");
       const line = list.length === 0 ? undefined : Math.min(...list.map(lineOfPart));
+      const last = lines[lines.length - 1];
+      const full = last !== undefined && xs[e.c1 + 1]! - last.x1 <= last.size * FULL_LINE;
       cells.push({
         r0: e.r0,
         r1: e.r1,
@@ -253,6 +262,7 @@ export function pageTables(
         x1: xs[e.c1 + 1]!,
         text,
         ...(line === undefined ? {} : { line }),
+        ...(full ? { full } : {}),
       });
     }
     cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
