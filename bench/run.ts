@@ -4,12 +4,14 @@
  * - add-in: round trips (context.sync calls) per operation and the pane's bundle size
  * - command line: 1,000 workbooks checked against a plain read of the same files, peak memory
  * - pdf: a 20-page report PDF read and checked, and the published PDFs read (median)
+ * - mixed: `xxgk check` on 200 mixed files (.xlsx .docx .txt .html .pdf) against a plain read
  */
 import { benchCore, benchNarrative } from "./core";
 import { benchReadGrid } from "./read-grid";
 import { benchCli } from "./cli";
 import { addinLines, benchAddin } from "./addin";
 import { benchHtml } from "./html";
+import { benchMixed } from "./mixed";
 import { benchPdf } from "./pdf";
 
 function line(text: string): void {
@@ -62,6 +64,14 @@ async function main(): Promise<void> {
     line("## pdf (pdf.js legacy build, median of 5)");
     line(`20-page report read + checked: ${pdf.reportMs.toFixed(1)} ms (${pdf.pages} pages)`);
     for (const p of pdf.published) line(`read ${p.file}: ${p.ms.toFixed(1)} ms`);
+    line("");
+  }
+  if (only === undefined || only === "mixed") {
+    const mixed = await benchMixed();
+    line("## command line, mixed files (40 each of .xlsx .docx .txt .html .pdf)");
+    line(
+      `xxgk check ${mixed.files} files: ${mixed.checkSeconds.toFixed(2)} s; plain read of the same files: ${mixed.readSeconds.toFixed(2)} s; ratio ${mixed.ratio.toFixed(2)} (exit ${mixed.exitCode})`,
+    );
     line("");
   }
   if (only === undefined || only === "cli") {
