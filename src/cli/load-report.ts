@@ -192,8 +192,13 @@ function countCells(tables: readonly LocatedTable[]): number {
   return tables.reduce((n, t) => n + t.cells.size, 0);
 }
 
-/** The tables of Word grids: read as sheets (true columns) and as text rows; the reading that places more cells wins. */
-function docxTables(grids: readonly Grid[]): LocatedTable[] {
+/**
+ * The tables of a document's grids (Word, web page, PDF), read as sheets (true columns) and as text
+ * rows (blank cells dropped); the reading that places more cells wins. Addresses are kept only when
+ * `keepAddresses` (a web page's "网页表格2!J4" names a row and column a person can find) and the
+ * sheet reading wins.
+ */
+function documentTables(grids: readonly Grid[], keepAddresses = false): LocatedTable[] {
   const asSheet = grids.flatMap((g) => locateTables(g));
   const asText = grids.flatMap((g) =>
     locateTables(
@@ -212,7 +217,8 @@ function docxTables(grids: readonly Grid[]): LocatedTable[] {
       { source: "text" },
     ),
   );
-  return (countCells(asText) > countCells(asSheet) ? asText : asSheet).map(withoutAddresses);
+  if (countCells(asText) > countCells(asSheet)) return asText.map(withoutAddresses);
+  return asSheet.map(keepAddresses ? documentTable : withoutAddresses);
 }
 
 /** Refuses what is not a regular file, by its type, before anything opens it. */
@@ -308,20 +314,6 @@ function result(
   };
 }
 
-/** The tables of a web page's grids: read as sheets (true columns, addresses kept) or as text rows. */
-function htmlTables(grids: readonly Grid[]): LocatedTable[] {
-  const asSheet = grids.flatMap((g) => locateTables(g));
-  const asText = grids.flatMap((g) =>
-    locateTables(
-      { ...g, values: g.values.map((line) => line.filter((v) => v !== null)) },
-      { source: "text" },
-    ),
-  );
-  return countCells(asText) > countCells(asSheet)
-    ? asText.map(withoutAddresses)
-    : asSheet.map(documentTable);
-}
-
 /** A PDF starts with "%PDF-" (readers accept it anywhere in the first 1,024 bytes). */
 const PDF_MAGIC = "%PDF-";
 
@@ -356,7 +348,7 @@ async function loadPdf(file: string, bytes: Uint8Array): Promise<LoadedReport> {
   const report = result(
     file,
     "pdf",
-    docxTables(grids),
+    documentTables(grids),
     narrative,
     identifyReport(paragraphs.slice(0, 12)),
   );
@@ -435,7 +427,7 @@ export async function loadReportBytes(
         return result(
           file,
           "docx",
-          docxTables(content.grids),
+          documentTables(content.grids),
           content.narrative,
           identifyReport(content.narrative.split("\n")),
           content.text,
@@ -456,7 +448,7 @@ export async function loadReportBytes(
         return result(
           file,
           "html",
-          htmlTables(page.grids),
+          documentTables(page.grids, true),
           page.narrative,
           identifyReport(page.title === undefined ? lines : [page.title, ...lines]),
           page.documentText,
