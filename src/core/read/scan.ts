@@ -77,6 +77,10 @@ export function scanGrid(
     for (let c = 0; c < columns; c += 1) {
       const value: unknown = row[c];
       if (typeof value !== "string") continue;
+      // A label repeated in the cells below or beside it (a writer that fills every cell of a
+      // merge with its text) is one label: only its top-left cell is a hit.
+      if (c > 0 && row[c - 1] === value) continue;
+      if (r > 0 && Array.isArray(values[r - 1]) && values[r - 1]![c] === value) continue;
       const entries = lookupLabel(value);
       if (entries === undefined) continue;
       const hit: Hit = { row: r, column: c, raw: value, entries };

@@ -224,3 +224,19 @@ export function expectedValues(
 export function issueCodes(table: LocatedTable): string[] {
   return table.structure.map((s) => s.code).sort();
 }
+
+/** Table 三 in the official layout with each merge's label written in every cell it covers. */
+export function repeatedLabelGrid(): Grid {
+  const layout = officialLayout("T3", "2021");
+  const grid = renderLayout(layout, seedValue, "Sheet1", "A1");
+  const values = grid.values.map((r): RawCell[] => [...r]);
+  for (const cell of layout.cells) {
+    if (cell.text === undefined || cell.role === "title") continue;
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r += 1) {
+      for (let c = cell.column; c < cell.column + cell.columnSpan; c += 1) {
+        values[r]![c] = cell.text;
+      }
+    }
+  }
+  return { sheet: grid.sheet, origin: grid.origin, values };
+}
