@@ -431,7 +431,12 @@ function checkBreakdown(breakdown: Breakdown): Finding[] {
   if (breakdown.uncheckable !== undefined) return [];
   const sum = round(breakdown.parts.reduce((s, p) => s + p.value, 0));
   if (sum === total) return [];
-  if (breakdown.exhaustive) {
+  // A list the text calls complete, or parts that are disjoint rows of table 三 (outcome
+  // reasons, applicant kinds) summing above the whole: the mismatch is certain.
+  const certain =
+    breakdown.exhaustive ||
+    (sum > total && breakdown.parts.every((p) => p.quantity !== undefined && disjoint(p.quantity)));
+  if (certain) {
     return [
       {
         rule: "N1",
@@ -447,23 +452,6 @@ function checkBreakdown(breakdown: Breakdown): Finding[] {
     ];
   }
   if (sum < total) return [];
-  if (breakdown.parts.every((p) => p.quantity !== undefined && disjoint(p.quantity))) {
-    // Outcome reasons or applicant kinds are disjoint rows of table 三: more than the whole is
-    // certain.
-    return [
-      {
-        rule: "N1",
-        code: "breakdown-sum-mismatch",
-        severity: "error",
-        cells: [],
-        reported: total,
-        computed: sum,
-        difference: round(total - sum),
-        params: { total, parts: breakdown.parts.length, unit: breakdown.total.unit },
-        spans: breakdown.sentences,
-      },
-    ];
-  }
   return [
     {
       rule: "N1",
