@@ -22,6 +22,7 @@ import { parse } from "parse5";
 import { officialLayout } from "../src/core/model/layout";
 import { cellId } from "../src/core/model/tables";
 import { loadPdfJs } from "../src/cli/pdfjs-node";
+import { pdfSource } from "../src/formats/pdf/read-pdf";
 import { runCli } from "../src/cli/run-cli";
 import { templateBytes } from "../src/xlsx/write-template";
 import { FIXTURES, seedTables, seedText } from "../test/helpers/build";
@@ -91,14 +92,7 @@ async function plainRead(dir: string, names: readonly string[]): Promise<void> {
     } else if (extension === ".html") {
       parse(new TextDecoder("utf-8").decode(bytes));
     } else {
-      const document = await pdfjs.getDocument({
-        data: new Uint8Array(bytes),
-        isEvalSupported: false,
-        useSystemFonts: false,
-        disableFontFace: true,
-        stopAtErrors: false,
-        verbosity: 0,
-      }).promise;
+      const document = await pdfjs.getDocument(pdfSource(bytes)).promise;
       for (let p = 1; p <= document.numPages; p++)
         await (await document.getPage(p)).getTextContent();
       await document.destroy();

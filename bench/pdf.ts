@@ -18,6 +18,7 @@ import * as path from "node:path";
 import { checkLoaded } from "../src/cli/check-file";
 import { loadReportBytes } from "../src/cli/load-report";
 import { loadPdfJs } from "../src/cli/pdfjs-node";
+import { pdfSource } from "../src/formats/pdf/read-pdf";
 import { seedTables } from "../test/helpers/build";
 import { reportHtml } from "../test/formats/helpers/report-html";
 
@@ -86,14 +87,7 @@ export async function benchPdf(): Promise<PdfBench> {
   const file = twentyPages();
   const bytes = readFileSync(file);
   const pdfjs = await loadPdfJs();
-  const document = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: 0,
-  }).promise;
+  const document = await pdfjs.getDocument(pdfSource(bytes)).promise;
   const pages = document.numPages;
   await document.destroy();
   const reportMs = await time(async () => {

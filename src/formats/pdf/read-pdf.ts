@@ -11,7 +11,7 @@ import type { Grid, RawCell } from "../../core/model/figures";
 import { normalizeLabel } from "../../core/model/normalize";
 import { TABLES } from "../../core/model/tables";
 import { readPage, pathOps, type PageContent, type Run } from "./page";
-import type { PdfDocument, PdfJs } from "./pdfjs-api";
+import type { PdfDocument, PdfJs, PdfSource } from "./pdfjs-api";
 import { pageTables, type Piece } from "./tables";
 import { linesOf, normalizeSpaces, type Line } from "./text";
 
@@ -35,6 +35,22 @@ export const MAX_PDF_CHARACTERS = 2_000_000;
 export const MAX_PDF_SEGMENTS_PER_PAGE = 50_000;
 /** Reading a 20-page report takes well under a second. */
 export const MAX_PDF_MILLISECONDS = 60_000;
+
+/**
+ * How every reader here opens a PDF with pdf.js: a copy of the bytes (pdf.js may take the buffer
+ * over, and refuses a Node Buffer), no eval, no system or web fonts (text only), errors tolerated
+ * as far as pdf.js can, and silence on the console.
+ */
+export function pdfSource(bytes: Uint8Array): PdfSource {
+  return {
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxPages: MAX_PDF_PAGES,
@@ -427,15 +443,7 @@ export async function readPdf(
   now: () => number = () => Date.now(),
 ): Promise<PdfReading> {
   const started = now();
-  const task = pdfjs.getDocument({
-    // A copy: pdf.js may take the buffer over, and refuses a Node Buffer.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = pdfjs.getDocument(pdfSource(bytes));
   try {
     let document: PdfDocument;
     try {
