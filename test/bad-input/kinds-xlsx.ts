@@ -130,10 +130,6 @@ export const KINDS: readonly BadInputKind[] = [
       }),
     expect: unreadable("合并单元格过多/过大"),
     exitCode: 2,
-    // About 1 s on its own (BAD_INPUT_KINDS=xlsx-merges-cover-too-much), but 17–20 s beside the
-    // other kinds: it runs while the suite writes the 6-million-cell workbook synchronously, which
-    // holds up the parent's event loop that times the child. Bounded, not hung.
-    timeoutMs: 60_000,
   },
   {
     name: "xlsx-six-million-cells",
