@@ -274,4 +274,20 @@ export const KINDS: readonly BadInputKind[] = [
     expect: unreadable("文件已损坏，无法打开"),
     exitCode: 2,
   },
+  {
+    name: "docx-nested-runs-annotate",
+    description: "annotate of a document of 100,000 nested runs (once a stack trace from annotate)",
+    make: (dir) =>
+      write(
+        dir,
+        "nested-runs.docx",
+        rawDocx(
+          `<w:p>${"<w:r>".repeat(100_000)}<w:t>政府信息公开</w:t>${"</w:r>".repeat(100_000)}</w:p>`,
+        ),
+      ),
+    args: ["annotate"],
+    after: ["out.xlsx"],
+    expect: /nested-runs\.docx：文件结构嵌套过深（超过 100 层）$/u,
+    exitCode: 2,
+  },
 ];

@@ -1,6 +1,7 @@
 /**
  * The .xlsx and .docx bad-input kinds through the command line in this process (the suite runner
- * runs them again as child processes under a memory limit): each gets its own line and exit code,
+ * runs them again as child processes under a memory limit): each gets its own line (on standard
+ * output or error, the input named relative to the working folder as in the suite) and exit code,
  * within its time, and its input is left unchanged.
  */
 import { createHash } from "node:crypto";
@@ -42,9 +43,12 @@ test.each(ALL.map((k) => [k.name, k] as const))(
     const mtime = statSync(input).mtimeMs;
     const captured = captureIo(dir);
     const start = Date.now();
-    const code = await runCli([...(kind.args ?? ["check"]), input], captured.io);
+    const code = await runCli(
+      [...(kind.args ?? ["check"]), path.relative(dir, input), ...(kind.after ?? [])],
+      captured.io,
+    );
     const elapsed = Date.now() - start;
-    const out = lines(captured.stdout());
+    const out = lines(`${captured.stdout()}\n${captured.stderr()}`);
     expect(out.filter((l) => matches(l, kind.expect))).toHaveLength(1);
     expect(code).toBe(kind.exitCode);
     expect(elapsed).toBeLessThan(kind.timeoutMs ?? 20_000);

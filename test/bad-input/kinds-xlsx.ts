@@ -6,7 +6,10 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { strToU8, Zip, ZipDeflate } from "fflate";
+import JSZip from "jszip";
 import { templateBytes } from "../../src/xlsx/write-template";
+import { escapeXml } from "../../src/xlsx/xml";
+import { positionOf, render, repeatedLabelGrid } from "../core/read/grid-edit";
 import { seedTables } from "../helpers/build";
 import { fillTemplate, keyId } from "../xlsx/helpers/fill-template";
 import { rawXlsx, rowsXml, sheetXml, writeHugeXlsx, type RawPackage } from "./build-xlsx";
@@ -82,6 +85,24 @@ function writeRepeated(
 async function seedWorkbook(overrides: ReadonlyMap<string, string | number>): Promise<Uint8Array> {
   const template = await templateBytes({ tables: ["T2", "T3", "T4"], year: 2024 });
   return fillTemplate(template, seedTables(), overrides);
+}
+
+/** The seed workbook with one cell of table 二 (sheet 1) replaced by a formula without a cached value. */
+async function withUncachedFormula(cell: string, formula: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await seedWorkbook(new Map()));
+  const part = "xl/worksheets/sheet1.xml";
+  const xml = await zip.file(part)!.async("string");
+  const pattern = new RegExp(`<c r="${cell}"([^>]*?)(?: t="[^"]*")?>.*?</c>`, "u");
+  if (!pattern.test(xml)) throw new Error(`no cell ${cell} in ${part}`);
+  zip.file(part, xml.replace(pattern, `<c r="${cell}"$1><f>${escapeXml(formula)}</f></c>`));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** A grid's values as raw cells (the literal grids hold numbers, strings and nulls only). */
+function plain(values: readonly (readonly unknown[])[]): (string | number | null)[][] {
+  return values.map((r) =>
+    r.map((v) => (typeof v === "number" || typeof v === "string" ? v : null)),
+  );
 }
 
 export const KINDS: readonly BadInputKind[] = [
@@ -366,5 +387,78 @@ export const KINDS: readonly BadInputKind[] = [
       }),
     expect: /合并单元格 B2:C2 盖住了 C2 中的数值/u,
     exitCode: 0,
+  },
+  {
+    name: "xlsx-formula-missing-sheet",
+    description: "=Sheet9!A1+1 without a cached value in a table-二 cell (Sheet9 does not exist)",
+    make: async (dir) =>
+      write(dir, "missing-sheet.xlsx", await withUncachedFormula("B6", "Sheet9!A1+1")),
+    expect: /「规章」行「本年制发件数」列（表二!B6）是错误值 #REF!，请检查公式。$/u,
+    exitCode: 1,
+  },
+  {
+    name: "xlsx-full-width-text-under-sum",
+    description: "「１」 typed as text into a table-三 cell that the template's SUM total adds",
+    make: async (dir) =>
+      write(
+        dir,
+        "full-width-text.xlsx",
+        await seedWorkbook(new Map([[keyId("T3", "一", "商业企业"), "１"]])),
+      ),
+    expect:
+      /（表三!E7）的「１」是文字形式的数字，Excel 的求和公式（SUM）不计入它，合计可能因此少算；请把它改为数字 1。$/u,
+    exitCode: 1,
+  },
+  {
+    name: "xlsx-labels-repeated-under-merges",
+    description: "table 三 with each merge's label written in every cell it covers",
+    make: (dir) =>
+      raw(dir, "repeated-labels.xlsx", {
+        sheets: [
+          {
+            name: "Sheet1",
+            xml: sheetXml(rowsXml(plain(repeatedLabelGrid().values)), ["A7:A28", "B9:B16"]),
+          },
+        ],
+      }),
+    // Found once, as the 2021 format, and no merge said to cover values.
+    expect: "✓ repeated-labels.xlsx — 未发现问题（表三 Sheet1!A1:J29）",
+    exitCode: 0,
+  },
+  {
+    name: "xlsx-2019-format-lacking-a-row",
+    description: "a 2024 workbook whose table 三 is the 2019 format without one of its rows",
+    make: (dir) => {
+      const grid = render("T3", { version: "2019" });
+      const { row } = positionOf({ table: "T3", row: "三(三)2", column: "自然人" }, "2019");
+      return raw(dir, "format-2019.xlsx", {
+        sheets: [
+          { name: "表三", xml: sheetXml(rowsXml(plain(grid.values.filter((_r, i) => i !== row)))) },
+        ],
+        title: "某街道办事处2024年政府信息公开工作年度报告",
+      });
+    },
+    // One error (R8); the seven warnings are the blank 「（六）其他处理」 row (R6), no missing row.
+    expect: "✗ format-2019.xlsx — 1 个错误，7 个警告（表三 表三!A1:J26，2019 试行格式）",
+    exitCode: 1,
+  },
+  {
+    name: "xlsx-narrative-huge-number",
+    description: "narrative from a workbook whose table-三 count is 9999999999999999",
+    make: async (dir) =>
+      write(
+        dir,
+        "narrative-huge.xlsx",
+        await seedWorkbook(
+          new Map([
+            [keyId("T3", "一", "自然人"), "9999999999999999"],
+            [keyId("T3", "一", "总计"), "9999999999999999"],
+          ]),
+        ),
+      ),
+    args: ["narrative"],
+    // The figure is left to be filled in (【待填】), never printed as 10000000000000000.
+    expect: /^2024年，本机关共收到政府信息公开申请【待填】件，/u,
+    exitCode: 1,
   },
 ];
