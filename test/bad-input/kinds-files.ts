@@ -427,6 +427,19 @@ export const KINDS: readonly BadInputKind[] = [
     exitCode: 0,
   },
   {
+    name: "txt-line-140kb",
+    description:
+      "the seed report followed by one 140 KB line of 共收到9件，其中自然人9件。 repeated",
+    make: (dir) =>
+      write(
+        path.join(dir, "long-line.txt"),
+        `${readSeed()}\n${"共收到9件，其中自然人9件。".repeat(10_000)}\n`,
+      ),
+    // Read whole (a .txt has no line limit) in linear time; its 10,000 sentences agree with table 三.
+    expect: clean("long-line.txt"),
+    exitCode: 0,
+  },
+  {
     name: "binary-junk-txt",
     description: "64 KB of random bytes with NULs named .txt",
     make: (dir) => write(path.join(dir, "junk.txt"), junk(65_536)),
