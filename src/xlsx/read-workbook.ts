@@ -23,7 +23,14 @@ import {
 } from "./errors";
 import { evaluateFormula, shiftFormula, type FormulaValue } from "./formula";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
-import { attr, DamagedPartError, saxPart, type ByteBudget, type SaxHandlers } from "./xml-stream";
+import {
+  attr,
+  DamagedPartError,
+  saxPart,
+  StopReading,
+  type ByteBudget,
+  type SaxHandlers,
+} from "./xml-stream";
 import { InvalidZipError, zipInventory, type ZipEntry } from "./zip-inventory";
 
 /** A sheet listed in the workbook that could not be read. */
@@ -191,7 +198,6 @@ class WorkbookStream {
     try {
       this.sax(entry, handlers);
     } catch (error) {
-      if (error instanceof StopReading) return true;
       if (error instanceof DamagedPartError)
         throw new CorruptFileError(this.file, `${error.part}: ${error.detail}`, { cause: error });
       throw error;
@@ -293,7 +299,7 @@ class WorkbookStream {
       text: () => undefined,
       close: (name) => {
         // Nothing after the cell formats matters: stop reading (half of a template's styles part).
-        if (name === "cellXfs") throw new StopReading();
+        if (name === "cellXfs") throw StopReading.signal;
       },
     });
     xfFormats.forEach((id, index) => {
@@ -399,6 +405,8 @@ class WorkbookStream {
     let reading: "v" | "f" | "t" | undefined;
     let phonetic = 0;
     let inCell = false;
+    let sheetDataRead = false;
+    let mergesRead = false;
 
     const grow = (text: string, add: string): string => {
       const next = text + add;
@@ -584,6 +592,17 @@ class WorkbookStream {
           case "rPh":
             phonetic--;
             return;
+          // A worksheet holds one sheetData and one mergeCells; past both, nothing is read (the
+          // conditional formats, validations and page setup after them are three quarters of a
+          // template's sheet part).
+          case "sheetData":
+            sheetDataRead = true;
+            if (mergesRead) throw StopReading.signal;
+            return;
+          case "mergeCells":
+            mergesRead = true;
+            if (sheetDataRead) throw StopReading.signal;
+            return;
         }
       },
     });
@@ -661,9 +680,6 @@ function resolvePending(file: string, sheets: readonly SheetCells[]): void {
   }
   if (failed.length > 0) throw new NotRecalculatedError(file, failed);
 }
-
-/** Thrown by a handler that has read all it needs of a part. */
-class StopReading extends Error {}
 
 /** Raised inside the evaluator's look-up when a referenced formula cannot be evaluated either. */
 class UnresolvedReference extends Error {}
