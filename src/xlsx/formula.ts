@@ -41,6 +41,21 @@ const TOKEN = new RegExp(
   "uy",
 );
 
+/**
+ * Tokens by formula text: a batch of workbooks from one template repeats the same formulas, and
+ * tokens are never changed once made. Emptied when full, so memory stays bounded.
+ */
+const tokenCache = new Map<string, readonly Token[] | undefined>();
+const TOKEN_CACHE_SIZE = 10_000;
+
+function cachedTokens(formula: string): readonly Token[] | undefined {
+  if (tokenCache.has(formula)) return tokenCache.get(formula);
+  const tokens = tokenize(formula);
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+  tokenCache.set(formula, tokens);
+  return tokens;
+}
+
 function tokenize(formula: string): Token[] | undefined {
   if (formula.length > MAX_FORMULA_LENGTH) return undefined;
   const tokens: Token[] = [];
@@ -62,7 +77,6 @@ function tokenize(formula: string): Token[] | undefined {
     } else if (name !== undefined) tokens.push({ kind: "name", value: name.toUpperCase() });
     else if (op !== undefined) tokens.push({ kind: "op", value: op });
     else return undefined;
-    if (text.slice(TOKEN.lastIndex).trim() === "") break;
   }
   return tokens;
 }
@@ -86,7 +100,7 @@ function isErrorValue(value: unknown): value is string {
  * outside the subset.
  */
 export function evaluateFormula(formula: string, lookup: CellLookup): number | string | undefined {
-  const tokens = tokenize(formula);
+  const tokens = cachedTokens(formula);
   if (tokens === undefined || tokens.length === 0) return undefined;
   let i = 0;
   const peek = (): Token | undefined => tokens[i];

@@ -118,8 +118,13 @@ export function streamPartText(
     }
     if (out.byteLength !== entry.uncompressedSize)
       throw new DamagedPartError(entry.name, "unpacks to another size than declared");
-    const text = decoder.decode(out);
-    if (text !== "") sink(text);
+    // Decoded a slice at a time: a handler that has read all it needs stops the walk (StopReading)
+    // before the rest of the part is decoded and parsed.
+    for (let at = 0; at < out.byteLength; at += SLICE) {
+      const end = Math.min(out.byteLength, at + SLICE);
+      const text = decoder.decode(out.subarray(at, end), { stream: end < out.byteLength });
+      if (text !== "") sink(text);
+    }
     return;
   }
   const inflate = new Inflate((chunk, final) => take(chunk, final));
@@ -137,7 +142,23 @@ export function streamPartText(
   }
 }
 
-/** Streams a part through saxes, calling the handlers; throws DamagedPartError on malformed XML. */
+/**
+ * Thrown by a handler that has read all it needs of a part: the walk ends there, and the rest of
+ * the part is neither decoded nor parsed (so damage past that point goes unnoticed, losing nothing).
+ * One instance is thrown every time: it is a signal, and a stack trace per part costs time.
+ */
+export class StopReading extends Error {
+  private constructor() {
+    super("stop reading");
+    this.name = "StopReading";
+  }
+  static readonly signal = new StopReading();
+}
+
+/**
+ * Streams a part through saxes, calling the handlers until the part ends or a handler throws
+ * StopReading.signal; throws DamagedPartError on malformed XML.
+ */
 export function saxPart(
   file: string,
   bytes: Uint8Array,
@@ -166,12 +187,17 @@ export function saxPart(
   // saxes holds a text node or a tag until it ends: a run without "<" longer than any cell's text
   // is refused before the parser has buffered it (a zip bomb of whitespace, a megabyte attribute).
   let sinceTag = 0;
-  streamPartText(file, bytes, entry, budget, (text) => {
-    const last = text.lastIndexOf("<");
-    sinceTag = last < 0 ? sinceTag + text.length : text.length - last - 1;
-    if (sinceTag > MAX_RUN_WITHOUT_TAG)
-      throw new TextTooLongError(file, "cell", MAX_RUN_WITHOUT_TAG);
-    parser.write(text);
-  });
+  try {
+    streamPartText(file, bytes, entry, budget, (text) => {
+      const last = text.lastIndexOf("<");
+      sinceTag = last < 0 ? sinceTag + text.length : text.length - last - 1;
+      if (sinceTag > MAX_RUN_WITHOUT_TAG)
+        throw new TextTooLongError(file, "cell", MAX_RUN_WITHOUT_TAG);
+      parser.write(text);
+    });
+  } catch (error) {
+    if (error === StopReading.signal) return;
+    throw error;
+  }
   parser.close();
 }

@@ -169,3 +169,39 @@ test("a file with an unread sheet is checked as incomplete, never as without pro
   expect(run.files[0]!.notes.map((n) => [n.kind, n.table])).toEqual([["unread-part", "T2"]]);
   expect(run.summary.incomplete).toBe(1);
 });
+
+const SHEET_NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+
+test("a sheet is read up to its sheetData and mergeCells: damage after both loses nothing", async () => {
+  const bytes = rawXlsx({
+    sheets: [
+      {
+        name: "表三",
+        xml: `<worksheet ${SHEET_NS}><sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>6</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations><dataValidation`,
+      },
+    ],
+  });
+  const content = await readWorkbook("t.xlsx", bytes);
+  expect(content.unread).toEqual([]);
+  expect(content.grids[0]!.values).toEqual([[5, null]]);
+  expect(content.coveredValues).toEqual([{ sheet: "表三", range: "A1:B1", cells: ["B1"] }]);
+});
+
+test("merges written before the sheet's cells still apply, and damage inside the cells is reported", async () => {
+  const bytes = rawXlsx({
+    sheets: [
+      {
+        name: "表三",
+        xml: `<worksheet ${SHEET_NS}><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells><sheetData><row r="1"><c r="A1"><v>5</v></c></row><row r="2"><c r="A2"><v>7</v></c></row></sheetData></worksheet>`,
+      },
+      {
+        name: "表四",
+        xml: `<worksheet ${SHEET_NS}><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells><sheetData><row r="1"><c r="A1"><v>5</c></row>`,
+      },
+    ],
+  });
+  const content = await readWorkbook("t.xlsx", bytes);
+  expect(content.grids[0]!.values).toEqual([[5], [null]]);
+  expect(content.coveredValues).toEqual([{ sheet: "表三", range: "A1:A2", cells: ["A2"] }]);
+  expect(content.unread.map((u) => [u.sheet, u.problem])).toEqual([["表四", "damaged"]]);
+});
