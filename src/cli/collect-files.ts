@@ -7,7 +7,7 @@
  * A folder that cannot be listed, a link loop or a dangling link named like a report is an entry
  * of its own with its reason. Nothing here opens a file: a FIFO is only ever looked at with stat.
  */
-import { promises as fs, type Dirent, type Stats } from "node:fs";
+import { readdirSync, readlinkSync, statSync, type Dirent, type Stats } from "node:fs";
 import * as path from "node:path";
 import type { UnreadableFileError } from "../xlsx/errors";
 import { FolderUnlistableError, fileSystemError } from "./file-errors";
@@ -56,7 +56,7 @@ async function walk(
 ): Promise<void> {
   let entries: Dirent[];
   try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     // A folder that cannot be listed is reported in its own line, like a bad file.
     found.push({
@@ -74,10 +74,15 @@ async function walk(
     if (entry.isSymbolicLink()) {
       let target: Stats;
       try {
-        target = await fs.stat(full);
+        target = statSync(full);
       } catch (error) {
         if (isReportName(entry.name)) {
-          const link = await fs.readlink(full).catch(() => "");
+          let link = "";
+          try {
+            link = readlinkSync(full);
+          } catch {
+            // A link that cannot be read is named without its target.
+          }
           found.push({
             path: full,
             display: shown,
@@ -98,7 +103,7 @@ async function walk(
     if (entry.isDirectory()) {
       let stat: Stats;
       try {
-        stat = await fs.stat(full);
+        stat = statSync(full);
       } catch (error) {
         found.push({ path: full, display: shown, unreadable: fileSystemError(shown, error) });
         continue;
@@ -110,7 +115,7 @@ async function walk(
       // Regular files, and FIFOs or devices named like reports (refused by type when read).
       let stat: Stats;
       try {
-        stat = await fs.stat(full);
+        stat = statSync(full);
       } catch (error) {
         found.push({ path: full, display: shown, unreadable: fileSystemError(shown, error) });
         continue;
@@ -151,7 +156,7 @@ export async function collectFiles(
     const full = path.resolve(cwd, arg);
     let stat: Stats | undefined;
     try {
-      stat = await fs.stat(full);
+      stat = statSync(full);
     } catch {
       stat = undefined;
     }

@@ -43,9 +43,20 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
 
 /** A sheet-qualified address, quoting the sheet name the way Excel does when needed. */
 export function qualify(sheet: string, address: string): string {
+  return `${sheetPrefix(sheet)}${address}`;
+}
+
+/** The last sheet's prefix: a table's cells are qualified one sheet at a time. */
+let lastSheet: string | undefined;
+let lastPrefix = "";
+
+/** A sheet name as it stands before "!" in an address, with the "!". */
+function sheetPrefix(sheet: string): string {
+  if (sheet === lastSheet) return lastPrefix;
   const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/u.test(sheet);
-  const name = plain ? sheet : `'${sheet.replace(/'/gu, "''")}'`;
-  return `${name}!${address}`;
+  lastPrefix = `${plain ? sheet : `'${sheet.replace(/'/gu, "''")}'`}!`;
+  lastSheet = sheet;
+  return lastPrefix;
 }
 
 /** The absolute form of a cell address: D7 → $D$7. */

@@ -389,9 +389,30 @@ export interface CellKey {
   readonly column: string;
 }
 
+/**
+ * The ids made so far, by table, row and column: a check asks for the same few hundred ids some
+ * thousand times per report, and a look-up by the keys' own strings allocates nothing. Bounded,
+ * since keys may come from anywhere.
+ */
+const CELL_IDS = new Map<string, Map<string, Map<string, string>>>();
+const MAX_CACHED_IDS = 10_000;
+let cachedIds = 0;
+
 /** A stable string for a cell key, e.g. `T3/三(一)/自然人`; used as a map key. */
 export function cellId(key: CellKey): string {
-  return `${key.table}/${key.row}/${key.column}`;
+  const id = CELL_IDS.get(key.table)?.get(key.row)?.get(key.column);
+  if (id !== undefined) return id;
+  const made = `${key.table}/${key.row}/${key.column}`;
+  if (cachedIds < MAX_CACHED_IDS) {
+    cachedIds += 1;
+    let rows = CELL_IDS.get(key.table);
+    if (rows === undefined)
+      CELL_IDS.set(key.table, (rows = new Map<string, Map<string, string>>()));
+    let columns = rows.get(key.row);
+    if (columns === undefined) rows.set(key.row, (columns = new Map<string, string>()));
+    columns.set(key.column, made);
+  }
+  return made;
 }
 
 /** A data cell's definition with its block, for reading and validation. */

@@ -55,6 +55,24 @@ interface RowPlace {
 }
 
 /** A table read from a cluster of row-label hits, in the given table definition. */
+/** Each table definition's data-cell domains by row and column, made once per definition. */
+const DOMAINS = new WeakMap<TableDef, ReadonlyMap<string, ReadonlyMap<string, ValueDomain>>>();
+
+function domainsOf(def: TableDef): ReadonlyMap<string, ReadonlyMap<string, ValueDomain>> {
+  let domains = DOMAINS.get(def);
+  if (domains === undefined) {
+    const made = new Map<string, Map<string, ValueDomain>>();
+    for (const d of dataCells(def)) {
+      let columns = made.get(d.row);
+      if (columns === undefined) made.set(d.row, (columns = new Map<string, ValueDomain>()));
+      // A cell defined twice keeps its last domain, as a map filled in reading order does.
+      columns.set(d.column, d.domain);
+    }
+    DOMAINS.set(def, (domains = made));
+  }
+  return domains;
+}
+
 export function readRowTable(ctx: ScanContext, cluster: RowCluster, def: TableDef): Located {
   const issues: StructureIssue[] = [];
   const extent = new Extent();
@@ -147,11 +165,10 @@ export function readRowTable(ctx: ScanContext, cluster: RowCluster, def: TableDe
   });
 
   const cells = new Map<string, FigureCell>();
-  const domains = new Map<string, ValueDomain>();
-  for (const d of dataCells(def)) domains.set(`${d.row}/${d.column}`, d.domain);
+  const domains = domainsOf(def);
   const place = (data: DataRow, columnKey: string, column: number): void => {
     const key = { table: def.id, row: data.entry.key ?? "", column: columnKey };
-    const domain = domains.get(`${key.row}/${columnKey}`) ?? data.block.domain;
+    const domain = domains.get(key.row)?.get(columnKey) ?? data.block.domain;
     cells.set(cellId(key), figureAt(ctx, key, domain, data.row, column));
     extent.add(data.row, column);
   };

@@ -184,13 +184,17 @@ export function figureAt(
   }
   const line = ctx.locations?.[row];
   const location: unknown = Array.isArray(line) ? line[column] : undefined;
-  return {
-    ...key,
+  // Built field by field (the order of the spread it replaces): one object per cell, not four.
+  const cell: { -readonly [K in keyof FigureCell]: FigureCell[K] } = {
+    table: key.table,
+    row: key.row,
+    column: key.column,
     raw,
     reading,
-    ...(address === undefined ? {} : { address }),
-    ...(typeof location === "string" ? { location } : {}),
   };
+  if (address !== undefined) cell.address = address;
+  if (typeof location === "string") cell.location = location;
+  return cell;
 }
 
 /** A label-variant issue for a hit matched through a variant spelling. */

@@ -277,8 +277,30 @@ export interface RuleScope {
   readonly hasDocument?: boolean;
 }
 
-/** Every rule instance that applies to a report with the given tables. */
+/** The rule sets built so far, by scope: a batch of reports has a handful of scopes. */
+const RULE_SETS = new Map<string, readonly Rule[]>();
+
+/**
+ * Every rule instance that applies to a report with the given tables: a fresh array of rules
+ * shared between calls of the same scope (rules are read-only data, so one set serves every
+ * report of that shape).
+ */
 export function buildRules(scope: RuleScope): Rule[] {
+  const key = [
+    scope.t3Version ?? "",
+    scope.hasT4,
+    scope.hasT2,
+    scope.t2Version ?? "",
+    scope.hasLastYear,
+    scope.hasNarrative,
+    scope.hasDocument === true,
+  ].join("|");
+  let rules = RULE_SETS.get(key);
+  if (rules === undefined) RULE_SETS.set(key, (rules = makeRules(scope)));
+  return [...rules];
+}
+
+function makeRules(scope: RuleScope): Rule[] {
   const rules: Rule[] = [
     { kind: "format", id: "R8", severity: "error" },
     { kind: "structure", id: "R9", severity: "warning" },

@@ -90,11 +90,21 @@ function termsOf(
 const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
   const terms = termsOf(figures, rule.left, rule.right);
   if (terms === undefined) return [];
-  const unknown = terms.filter((t) => t.value === undefined);
-  const known = terms.filter((t) => t.value !== undefined);
-  const reported = clean(sum(known.filter((t) => t.sign === 1).map((t) => t.value!)));
-  const computed = clean(sum(known.filter((t) => t.sign === -1).map((t) => t.value!)));
+  // Sums in the terms' order (as a reduce over them would add), without the arrays: most rules
+  // hold, and a holding rule should cost no more than its additions.
+  let left = 0;
+  let right = 0;
+  let unknownCount = 0;
+  for (const t of terms) {
+    if (t.value === undefined) unknownCount += 1;
+    else if (t.sign === 1) left += t.value;
+    else right += t.value;
+  }
+  const reported = clean(left);
+  const computed = clean(right);
   const difference = clean(reported - computed);
+  if (unknownCount === 0 && Math.abs(difference) <= SUM_TOLERANCE) return [];
+  const unknown = terms.filter((t) => t.value === undefined);
   const base = {
     rule: rule.id,
     code: rule.code,
@@ -103,7 +113,6 @@ const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
     cells: terms.map((t) => refOf(t.key, t.cell)),
   };
   if (unknown.length === 0) {
-    if (Math.abs(difference) <= SUM_TOLERANCE) return [];
     return [{ ...base, reported, computed, difference, params: { ...rule.instance } }];
   }
   if (unknown.length === 1) {
@@ -147,9 +156,16 @@ const evaluateLinear: Evaluator<LinearRule> = (rule, { figures }) => {
 
 const evaluateBound: Evaluator<BoundRule> = (rule, { figures }) => {
   const terms = termsOf(figures, rule.part, rule.whole);
-  if (terms === undefined || terms.some((t) => t.value === undefined)) return [];
-  const part = clean(sum(terms.filter((t) => t.sign === 1).map((t) => t.value!)));
-  const whole = clean(sum(terms.filter((t) => t.sign === -1).map((t) => t.value!)));
+  if (terms === undefined) return [];
+  let partSum = 0;
+  let wholeSum = 0;
+  for (const t of terms) {
+    if (t.value === undefined) return [];
+    if (t.sign === 1) partSum += t.value;
+    else wholeSum += t.value;
+  }
+  const part = clean(partSum);
+  const whole = clean(wholeSum);
   if (part <= whole + SUM_TOLERANCE) return [];
   return [
     {

@@ -87,11 +87,8 @@ export function attachFixes(
   figures: FigureSet,
 ): Finding[] {
   const values = new Map<string, number>();
-  const domains = new Map<string, ValueDomain>();
   const asText = new Set<string>();
   for (const table of figures.tables) {
-    for (const d of dataCells(tableDef(table.table, table.version)))
-      domains.set(cellId(d), d.domain);
     for (const [id, cell] of table.cells) {
       const v = numericValue(cell.reading);
       if (v !== undefined) values.set(id, v);
@@ -102,14 +99,6 @@ export function attachFixes(
     rule: ArithmeticRule;
     findings: readonly Finding[];
   }[];
-  const rulesByCell = new Map<string, ArithmeticRule[]>();
-  for (const { rule } of arithmetic) {
-    const [left, right] = sides(rule);
-    for (const k of [...left, ...right]) {
-      const id = cellId(k);
-      rulesByCell.set(id, [...(rulesByCell.get(id) ?? []), rule]);
-    }
-  }
   const failedRules = new Map<ArithmeticRule, Failure>();
   // A failure involving a number held as text gets no fix: where the total is a formula, Excel's
   // SUM left that cell out and the figures disagree for that reason alone, so any value proposed
@@ -118,6 +107,8 @@ export function attachFixes(
     sides(rule).some((side) => side.some((k) => asText.has(cellId(k))));
   for (const { rule } of arithmetic)
     if (holds(rule, values) === false && !involvesText(rule)) failedRules.set(rule, { rule });
+  // Most reports break no sum: nothing below is needed for them.
+  if (failedRules.size === 0) return results.flatMap((r) => r.findings);
   const invalidCells = new Map<string, Failure>();
   for (const { rule, findings } of results) {
     if (rule.kind !== "cell-values") continue;
@@ -127,7 +118,20 @@ export function attachFixes(
       invalidCells.set(id, { invalidCell: id });
     }
   }
-  if (failedRules.size === 0) return results.flatMap((r) => r.findings);
+  const domains = new Map<string, ValueDomain>();
+  for (const table of figures.tables)
+    for (const d of dataCells(tableDef(table.table, table.version)))
+      domains.set(cellId(d), d.domain);
+  const rulesByCell = new Map<string, ArithmeticRule[]>();
+  for (const { rule } of arithmetic) {
+    const [left, right] = sides(rule);
+    for (const k of [...left, ...right]) {
+      const id = cellId(k);
+      const list = rulesByCell.get(id);
+      if (list === undefined) rulesByCell.set(id, [rule]);
+      else list.push(rule);
+    }
+  }
 
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
