@@ -125,14 +125,21 @@ function runs(text: string, marks: readonly TextMark[], base: IRunOptions): Text
 
 const BODY_SPACING = { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function titleParagraph(title: string): Paragraph {
+function titleParagraph(lines: readonly string[]): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // The title's 22-point type needs more than the body's 28-point line.
     spacing: { line: 36 * 20, lineRule: LineRuleType.EXACT, before: 0, after: BODY_LINE },
-    children: [
-      new TextRun({ text: title, font: font(REPORT_FONTS.title), size: SIZE.title, bold: true }),
-    ],
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          font: font(REPORT_FONTS.title),
+          size: SIZE.title,
+          bold: true,
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    ),
   });
 }
 
@@ -189,6 +196,9 @@ function tableCell(cell: ReportCell, width: number, size: number): TableCell {
     children: [
       new Paragraph({
         alignment,
+        // Each table fits one page: kept together, it moves to the next page with its heading.
+        keepNext: true,
+        keepLines: true,
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         children: lines,
       }),
@@ -257,7 +267,7 @@ function footer(): Footer {
 
 /** The report plan as a docx Document (for callers that pack it themselves). */
 export function reportDocument(plan: ReportPlan): Document {
-  const children: (Paragraph | Table)[] = [titleParagraph(plan.title)];
+  const children: (Paragraph | Table)[] = [titleParagraph(plan.titleLines)];
   for (const block of plan.blocks) {
     if (block.kind === "table") {
       children.push(table(block));
