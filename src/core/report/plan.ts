@@ -227,6 +227,15 @@ function cellText(figures: FigureSet, key: CellKey): string {
   return figure.raw === null ? "" : String(figure.raw).trim();
 }
 
+/**
+ * Column widths for a printed page where the sheet's widths do not suit it: table 三's labels get
+ * the room its narrow figure columns do not need, so its rows stay on one line and the table fits
+ * one A4 page.
+ */
+const DOCUMENT_WIDTHS: Partial<Record<TableId, readonly number[]>> = {
+  T3: [8, 10, 40, 8, 8, 8, 8, 8, 8, 8],
+};
+
 const ROLE_OF: Readonly<Record<Exclude<LayoutRole, "title">, ReportCell["role"]>> = {
   header: "header",
   note: "note",
@@ -259,7 +268,7 @@ function planTable(table: TableId, figures: FigureSet, doubtful: ReadonlySet<str
     kind: "table",
     table,
     rows,
-    columnWidths: layout.columnWidths,
+    columnWidths: DOCUMENT_WIDTHS[table] ?? layout.columnWidths,
     columns: layout.columns,
   };
 }
