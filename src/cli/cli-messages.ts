@@ -419,7 +419,7 @@ const ZH: CliText = {
   reportWritten: (f) => `已写出年度报告 ${f}`,
   reportDraft: (f, n, m) =>
     `注意：表格有 ${n} 个错误，${f} 是草稿：${m} 处可能有误的数字标有【请核对】，请用 xxgk check 查看并改正后再发布。`,
-  reportMarked: (f, m) => `${f} 中有 ${m} 处数字标有【请核对】（检查提示），请核对后删除标记。`,
+  reportMarked: (f, m) => `${f} 中有 ${m} 处数字标有【请核对】（检查发现警告），请核对后删除标记。`,
 };
 
 const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
