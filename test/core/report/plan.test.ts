@@ -94,3 +94,34 @@ test("a table not in the report is planned empty", () => {
       .every((c) => c.text === ""),
   ).toBe(true);
 });
+
+function sectionFive(plan: ReportPlan): string[] {
+  const start = plan.blocks.findIndex(
+    (b) => b.kind === "heading" && b.text.startsWith("（五）本年度信息公开"),
+  );
+  const texts: string[] = [];
+  for (const b of plan.blocks.slice(start + 1)) {
+    if (b.kind !== "paragraph") break;
+    texts.push(b.text);
+  }
+  return texts;
+}
+
+test("六（五） holds the user's explanations, one paragraph each", () => {
+  const plan = planReport({
+    tables: seedTables(),
+    statisticsNotes: ["表三中 1 件申请跨年办理，已计入上年结转。", "  ", "第二条说明。"],
+    locale: "zh-CN",
+  });
+  expect(sectionFive(plan)).toEqual(["表三中 1 件申请跨年办理，已计入上年结转。", "第二条说明。"]);
+});
+
+test("六（五） asks for an explanation when the check found problems and none was given", () => {
+  const tables = [
+    buildTable("T4", { 复议: [1, 0, 0, 0, 2], 直诉: [0, 0, 0, 0, 0], 复诉: [0, 0, 0, 0, 0] }),
+  ];
+  const check = checkReport({ tables });
+  expect(check.counts.error).toBeGreaterThan(0);
+  const [text] = sectionFive(planReport({ tables, check, locale: "zh-CN" }));
+  expect(text).toMatch(/^【待填：对检查发现、未予更正的数据问题逐项作出说明/u);
+});

@@ -17,7 +17,7 @@ import { dataCells, tableDef, type TableId } from "../../../src/core/model/table
 import { runsOf, type Run } from "../../../src/formats/pdf/page";
 import { pdfSource } from "../../../src/formats/pdf/read-pdf";
 import { PAGE, REPORT_FONTS, reportDocx } from "../../../src/formats/docx/write-report";
-import { FIXTURES } from "../../helpers/build";
+import { FIXTURES, seedText } from "../../helpers/build";
 import { sofficeConvert } from "../../xlsx/helpers/soffice";
 
 jest.setTimeout(240_000);
@@ -164,5 +164,28 @@ suite(name, () => {
     }
     expect(xml).toMatch(/<w:spacing [^>]*w:line="560" w:lineRule="exact"/u);
     expect(xml).toContain('<w:pgSz w:w="11907" w:h="16840" w:orient="portrait"/>');
+  });
+
+  test("a draft from failing tables shows its 【请核对】 marks and its note in the PDF", async () => {
+    const seedReport = seedText();
+    const row = seedReport.indexOf("一、本年新收政府信息公开申请数量");
+    const first = seedReport.indexOf("\t9\n", row);
+    // The 自然人 cell of row 一 becomes 8 while its 总计 stays 9: one R2 problem.
+    const broken = path.join(dir, "broken.txt");
+    writeFileSync(broken, `${seedReport.slice(0, first)}\t8\n${seedReport.slice(first + 3)}`);
+    const report = await loadReport(broken);
+    const check = checkReport({ tables: report.tables, year: 2024 });
+    expect(
+      check.problems.filter((p) => p.findings.some((f) => f.severity === "error")),
+    ).toHaveLength(1);
+    const draft = path.join(dir, "draft.docx");
+    writeFileSync(
+      draft,
+      await reportDocx({ tables: report.tables, year: 2024, check, locale: "zh-CN" }),
+    );
+    const written = (await sofficeConvert(draft, "pdf", dir)).find((f) => f.endsWith(".pdf"))!;
+    const text = (await pdfPages(written)).flatMap((p) => p.runs.map((r) => r.text)).join("");
+    expect(text.replace(/\s/gu, "")).toContain("本稿由检查发现问题的表格生成（1个问题）");
+    expect(text.split("【请核对】").length - 1).toBeGreaterThanOrEqual(4);
   });
 });
