@@ -2,7 +2,7 @@
  * Writes the year's report (the core's report plan) into a new sheet, for hosts whose task pane
  * cannot hand the user a file (Excel on the Mac: office-js#2700): the title, every heading,
  * paragraph and note on a merged, wrapped row of its own, and the three official tables with their
- * merges and borders, ready to select and paste into Word. Two syncs: one to learn the sheet names,
+ * merges and borders (figures as numbers), ready to select and paste into Word. Two syncs: one to learn the sheet names,
  * one to write. The sheet is always new (年度报告, 年度报告 (2)…); no existing sheet is touched, and
  * a write Excel refuses part-way deletes the new sheet again.
  */
@@ -10,7 +10,7 @@ import { cellAddress } from "../core/model/address";
 import { VERIFY_MARK, type ReportBlock, type ReportPlan } from "../core/report/plan";
 import { rectAddress, type Rect } from "./addresses";
 import { atBoundary, officeErrorCode, WorkbookProtectedError } from "./errors";
-import type { HostRange, HostWorksheet, RunBatch } from "./host";
+import type { HostCellValue, HostRange, HostWorksheet, RunBatch } from "./host";
 import { columnWidthPoints, displayWidth, TEMPLATE_COLOURS, uniqueSheetName } from "./insert";
 
 /** The default name of the report sheet. */
@@ -31,7 +31,8 @@ export const MAX_ROW_HEIGHT = 409;
 /** Colours of the sheet: doubtful figures as the check's red marks, the draft note as a warning. */
 const COLOURS = { doubtful: "#FFC7CE", note: "#FFF4CE", header: TEMPLATE_COLOURS.header } as const;
 
-type Style = "title" | "heading1" | "heading2" | "paragraph" | "note" | "header" | "label" | "value";
+type Style =
+  "title" | "heading1" | "heading2" | "paragraph" | "note" | "header" | "label" | "value";
 
 /** One cell of the sheet: its text, the rectangle it covers (a merge when larger than a cell). */
 interface PlacedCell {
@@ -202,13 +203,34 @@ function styleCell(range: HostRange, cell: PlacedCell): void {
   }
 }
 
+/**
+ * A figure the plan prints as a plain number is written as a number, so that the sheet's tables
+ * read back (and check) as the tables they came from; anything else the user typed ("/", "１２",
+ * a doubtful figure with its mark) is written as the text it is.
+ */
+function sheetNumber(cell: PlacedCell): number | undefined {
+  if (cell.style !== "value" || !/^(?:0|[1-9]\d{0,14})(?:\.\d+)?$/u.test(cell.text))
+    return undefined;
+  return Number(cell.text);
+}
+
 function writeLayout(sheet: HostWorksheet, layout: ReportLayout): string {
   const area: Rect = { top: 0, left: 0, bottom: layout.rows - 1, right: layout.columns - 1 };
-  const values = Array.from({ length: layout.rows }, () => Array<string>(layout.columns).fill(""));
-  for (const cell of layout.cells) values[cell.rect.top]![cell.rect.left] = cell.text;
+  const values = Array.from({ length: layout.rows }, () =>
+    Array<HostCellValue>(layout.columns).fill(""),
+  );
+  const formats = Array.from({ length: layout.rows }, () =>
+    Array<string>(layout.columns).fill("@"),
+  );
+  for (const cell of layout.cells) {
+    const { top, left } = cell.rect;
+    const number = sheetNumber(cell);
+    values[top]![left] = number ?? cell.text;
+    if (number !== undefined) formats[top]![left] = "General";
+  }
   const range = sheet.getRange(rectAddress(area));
-  // Text format first: a figure stays as the plan prints it, a "=" or "0012" is not reinterpreted.
-  range.numberFormat = values.map((row) => row.map(() => "@"));
+  // Formats first: a text stays as the plan prints it, a "=" or "0012" is not reinterpreted.
+  range.numberFormat = formats;
   range.values = values;
   for (const cell of layout.cells) {
     const target = sheet.getRange(rectAddress(cell.rect));
