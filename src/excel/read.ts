@@ -33,6 +33,7 @@ import {
   type Rect,
 } from "./addresses";
 import { atBoundary, officeErrorCode } from "./errors";
+import { REPORT_SHEET_MARK } from "./report-sheet";
 import {
   highlightSpecs,
   OWN_FORMAT_PROPERTIES,
@@ -369,6 +370,9 @@ async function readInContext(
       named: named[i]!,
       cellCount: rectSize(used),
     });
+    // A report the pane wrote (年度报告) holds copies of the tables: checking every sheet would
+    // count them twice. Read only when the user names the sheet.
+    if (options.scope.kind === "all" && isReportSheet(p.names)) return;
     const found = named[i]!.length === 0 ? [] : locateInNames(name, used, grid, named[i]!);
     if (found.length > 0 || named[i]!.length === 0) {
       located.push(
@@ -549,6 +553,11 @@ function mergedDataCells(
 }
 
 /** The add-in's table names on a sheet (XXGK_T2…) whose reference is a range on that sheet. */
+/** Whether a sheet carries the name the pane gives the report sheets it writes. */
+function isReportSheet(names: HostNamedItemCollection): boolean {
+  return names.items.some((n) => n.name.toLowerCase() === REPORT_SHEET_MARK.toLowerCase());
+}
+
 function namedTables(
   names: HostNamedItemCollection,
   sheet: string,

@@ -16,6 +16,12 @@ import { columnWidthPoints, displayWidth, TEMPLATE_COLOURS, uniqueSheetName } fr
 /** The default name of the report sheet. */
 export const REPORT_SHEET = "年度报告";
 
+/**
+ * The sheet-scoped name every report sheet carries (over A1): checking every sheet skips these
+ * sheets, whose tables are copies of the ones checked.
+ */
+export const REPORT_SHEET_MARK = "xxgk_年度报告";
+
 /** Width, in characters, that the text rows span: about a line of an A4 page at 3号. */
 const TEXT_WIDTH = 80;
 
@@ -278,6 +284,7 @@ export async function writeReportSheet(
         );
         const sheet = context.workbook.worksheets.add(name);
         const range = writeLayout(sheet, layout);
+        sheet.names.add(REPORT_SHEET_MARK, sheet.getRange("A1"), "政务公开年报助手 年度报告");
         sheet.activate();
         sheet.getRange("A1").select();
         try {

@@ -4,6 +4,7 @@ import { figureSet } from "../../src/core/model/figure-set";
 import type { LocatedTable } from "../../src/core/model/figures";
 import { planReport, VERIFY_MARK, type ReportPlan } from "../../src/core/report/plan";
 import { WorkbookProtectedError } from "../../src/excel/errors";
+import { insertTemplates } from "../../src/excel/insert";
 import { readWorkbook } from "../../src/excel/read";
 import {
   layoutReport,
@@ -14,6 +15,7 @@ import {
 import { WorkbookDouble } from "./double/workbook-double";
 import { ALL_CAPABILITIES, differences, snapshot, workbookWith } from "./helpers";
 import { seedTables } from "../helpers/build";
+import { typeFigures } from "./fill";
 
 function seedPlan(tables: readonly LocatedTable[] = seedTables()): ReportPlan {
   return planReport({
@@ -136,6 +138,36 @@ describe("writing the year's report into a new sheet", () => {
         expect(read.value(k)).toBe(seed.value(k));
       }
     expect(checkReport({ tables: reading.located }).findings).toEqual([]);
+  });
+
+  it("is left out when every sheet is checked, so the tables are not counted twice", async () => {
+    const double = workbookWith();
+    await insertTemplates(
+      double.run,
+      {
+        tables: ["T2", "T3", "T4"],
+        target: "new-sheet",
+        totalsAsFormulas: true,
+        locale: "zh-CN",
+      },
+      ALL_CAPABILITIES,
+    );
+    const seed = figureSet(seedTables());
+    typeFigures(
+      double,
+      "年报表格",
+      ["T2", "T3", "T4"],
+      (row, column) =>
+        seed.value({ table: "T3", row, column }) ?? seed.value({ table: "T4", row, column }) ?? 0,
+    );
+    await writeReportSheet(double.run, seedPlan());
+    const all = await readWorkbook(
+      double.run,
+      { scope: { kind: "all" }, highlight: false },
+      ALL_CAPABILITIES,
+    );
+    expect(all.located.map((t) => t.sheet)).toEqual(["年报表格", "年报表格", "年报表格"]);
+    expect(all.sheets.map((s) => s.name)).toContain(REPORT_SHEET);
   });
 
   it("marks the figures a failed rule makes doubtful, in text and in red", async () => {
