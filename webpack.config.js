@@ -94,6 +94,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // The chunks loaded on demand (the annual report's plan and Word writer) stay whole: no
+    // vendor chunk split off with a numeric name.
+    optimization: { splitChunks: false },
   };
 
   if (browserTest) {

@@ -6,7 +6,7 @@
 import type { HostCapabilities, RunBatch } from "./host";
 import { insertTemplates, type InsertOptions, type InsertResult } from "./insert";
 import { writeNarrative } from "./narrative";
-import type { ReportPlan } from "../core/report/plan";
+import type { ReportLayout } from "./report-layout";
 import { writeReportSheet } from "./report-sheet";
 import {
   clearHighlights,
@@ -42,7 +42,7 @@ export interface WorkbookPort {
   /** What the ribbon's 检查本表 last did, if it ran in this workbook. */
   loadLastCheck(): Promise<LastCheck | undefined>;
   /** The year's report written into a new sheet (年度报告…), for hosts that cannot save a file. */
-  writeReport(plan: ReportPlan): Promise<{ sheet: string; range: string }>;
+  writeReport(layout: ReportLayout): Promise<{ sheet: string; range: string }>;
 }
 
 /** The adapter over a run function (office.js's `Excel.run`, or the double's). */
@@ -85,6 +85,6 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
         }),
       ),
     loadLastCheck: () => loadLastCheck(run),
-    writeReport: (plan) => writeReportSheet(run, plan),
+    writeReport: (layout) => writeReportSheet(run, layout),
   };
 }

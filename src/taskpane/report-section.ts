@@ -2,13 +2,13 @@
  * The pane's 年度报告 section (issue 12): the whole report, planned by the core from the tables the
  * last check read (read again, so edits since count) and the settings typed in 报告文字, handed to
  * the user as a Word file where the host lets a task pane save one, else written into a new sheet
- * (report-delivery.ts says which host gets which, docs/addin.md why). The .docx writer and the
- * `docx` package are a chunk of their own, loaded when the button is first pressed, so they do not
- * weigh on the pane's first load.
+ * (report-delivery.ts says which host gets which, docs/addin.md why). The plan (chunk
+ * `report-plan`) and the .docx writer with the `docx` package (chunk `report-docx`) are loaded when
+ * the button is first pressed, so they do not weigh on the pane's first load.
  */
 import type { Locale } from "../core/locales/locale";
 import type { LocatedTable } from "../core/model/figures";
-import { planReport, type ReportPlan } from "../core/report/plan";
+import type { ReportPlan } from "../core/report/plan";
 import type { WorkbookPort } from "../excel/adapter";
 import type { ReportSettings } from "../excel/settings";
 import { clear, h } from "./dom";
@@ -49,6 +49,11 @@ export interface ReportSectionContext {
   readonly loadWriter?: () => Promise<ReportWriter>;
 }
 
+/** The plan and its sheet layout (chunk `report-plan`). */
+function loadBuilder(): Promise<typeof import("./report-build")> {
+  return import(/* webpackChunkName: "report-plan" */ "./report-build");
+}
+
 /** The writer's chunk, fetched from the pane's own origin (CSP script-src 'self'). */
 async function loadDocxWriter(): Promise<ReportWriter> {
   const module = await import(/* webpackChunkName: "report-docx" */ "../formats/docx/write-report");
@@ -80,6 +85,7 @@ export function mountReportSection(ctx: ReportSectionContext): void {
       ctx.status.textContent = t.noTables;
       return undefined;
     }
+    const { planReport } = await loadBuilder();
     return {
       plan: planReport({
         tables: read.located,
@@ -109,7 +115,8 @@ export function mountReportSection(ctx: ReportSectionContext): void {
   };
 
   const toSheet = async (report: ReportPlan, why: string | undefined): Promise<string[]> => {
-    const written = await ctx.port.writeReport(report);
+    const { layoutReport } = await loadBuilder();
+    const written = await ctx.port.writeReport(layoutReport(report));
     const lines = [t.sheetWritten(written.sheet), ...(why === undefined ? [] : [why])];
     result.append(
       h(doc, "p", { className: "note", text: lines.join(" "), attrs: { id: "report-sheet" } }),

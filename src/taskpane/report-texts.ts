@@ -50,7 +50,7 @@ const ZH: ReportTexts = {
 
 const EN: ReportTexts = {
   heading: "Annual report",
-  hint: "Writes the whole annual report (six sections and the three tables, in Chinese) from the tables' figures and the report year, agency and self-reference above. Places marked 【待填】 are yours to fill in.",
+  hint: 'Writes the whole annual report (six sections and the three tables, in Chinese) from the figures of the tables and the report year, agency and self-reference above. Places marked "【待填】" are yours to fill in.',
   generate: "Generate the annual report",
   writeSheet: "Write to a new sheet",
   link: "Download the annual report (.docx)",
@@ -59,14 +59,15 @@ const EN: ReportTexts = {
   ready: 'The annual report is ready: click "Download the annual report (.docx)" to save it.',
   downloadHintPc:
     'In Excel on Windows the download shows at the bottom of this pane (a narrow pane hides the file name); the file goes to your Downloads folder. If nothing happens, use "Write to a new sheet".',
-  downloadHint: 'If nothing happens when you click, use "Write to a new sheet" and copy it into Word.',
+  downloadHint:
+    'If nothing happens when you click, use "Write to a new sheet" and copy it into Word.',
   sheetWritten: (sheet) =>
     `The annual report is written to the new sheet "${sheet}": select its paragraphs or tables, copy them and paste them into Word.`,
   whyMac: "A task pane in Excel on the Mac cannot download files, so it went into a sheet.",
   whyNoDownload: "A task pane in this Excel cannot download files, so it went into a sheet.",
   whyFailed: (reason) => `The Word file could not be made (${reason}), so it went into a sheet.`,
   fromFailingTables: (errors) =>
-    `The tables have ${errors} error${errors === 1 ? "" : "s"}: doubtful figures in the report are marked 【请核对】. Correct the tables first, then generate the report again.`,
+    `The tables have ${errors} error${errors === 1 ? "" : "s"}: doubtful figures in the report are marked "【请核对】". Correct the tables first, then generate the report again.`,
 };
 
 /** The section's texts in a locale. */

@@ -6,12 +6,8 @@ import { planReport, VERIFY_MARK, type ReportPlan } from "../../src/core/report/
 import { WorkbookProtectedError } from "../../src/excel/errors";
 import { insertTemplates } from "../../src/excel/insert";
 import { readWorkbook } from "../../src/excel/read";
-import {
-  layoutReport,
-  MAX_ROW_HEIGHT,
-  REPORT_SHEET,
-  writeReportSheet,
-} from "../../src/excel/report-sheet";
+import { layoutReport, MAX_ROW_HEIGHT } from "../../src/excel/report-layout";
+import { REPORT_SHEET, writeReportSheet } from "../../src/excel/report-sheet";
 import { WorkbookDouble } from "./double/workbook-double";
 import { ALL_CAPABILITIES, differences, snapshot, workbookWith } from "./helpers";
 import { seedTables } from "../helpers/build";
@@ -43,11 +39,11 @@ function brokenTables(): LocatedTable[] {
   return tables;
 }
 
-describe("writing the year's report into a new sheet", () => {
+describe("laying out and writing the year's report into a new sheet", () => {
   it("adds one sheet in two syncs and changes no other sheet", async () => {
     const double = workbookWith({ Sheet1: { A1: "my data" }, 年报表格: { B2: 5 } });
     const before = snapshot(double.state);
-    const result = await writeReportSheet(double.run, seedPlan());
+    const result = await writeReportSheet(double.run, layoutReport(seedPlan()));
     expect(double.syncCount).toBe(2);
     expect(result.sheet).toBe(REPORT_SHEET);
     expect(differences(before, snapshot(double.state))).toEqual([
@@ -60,7 +56,7 @@ describe("writing the year's report into a new sheet", () => {
   it("writes every heading, paragraph and label as text and every figure as a number", async () => {
     const double = workbookWith();
     const plan = seedPlan();
-    await writeReportSheet(double.run, plan);
+    await writeReportSheet(double.run, layoutReport(plan));
     const sheet = snapshot(double.state).sheets.find((s) => s.name === REPORT_SHEET)!;
     const column = Object.entries(sheet.cells)
       .filter(([a]) => parseCellAddress(a).column === 0)
@@ -98,7 +94,7 @@ describe("writing the year's report into a new sheet", () => {
   it("merges the tables' spans and the text rows, and borders the tables", async () => {
     const double = workbookWith();
     const plan = seedPlan();
-    await writeReportSheet(double.run, plan);
+    await writeReportSheet(double.run, layoutReport(plan));
     const state = double.sheet(REPORT_SHEET);
     const sheet = snapshot(double.state).sheets.find((s) => s.name === REPORT_SHEET)!;
     const layout = layoutReport(plan);
@@ -123,7 +119,7 @@ describe("writing the year's report into a new sheet", () => {
 
   it("reads back from the sheet as the same tables, with no findings", async () => {
     const double = workbookWith();
-    await writeReportSheet(double.run, seedPlan());
+    await writeReportSheet(double.run, layoutReport(seedPlan()));
     const reading = await readWorkbook(
       double.run,
       { scope: { kind: "sheets", names: [REPORT_SHEET] }, highlight: false },
@@ -160,7 +156,7 @@ describe("writing the year's report into a new sheet", () => {
       (row, column) =>
         seed.value({ table: "T3", row, column }) ?? seed.value({ table: "T4", row, column }) ?? 0,
     );
-    await writeReportSheet(double.run, seedPlan());
+    await writeReportSheet(double.run, layoutReport(seedPlan()));
     const all = await readWorkbook(
       double.run,
       { scope: { kind: "all" }, highlight: false },
@@ -175,7 +171,7 @@ describe("writing the year's report into a new sheet", () => {
     const tables = brokenTables();
     const plan = seedPlan(tables);
     expect(checkReport({ tables }).counts.error).toBeGreaterThan(0);
-    await writeReportSheet(double.run, plan);
+    await writeReportSheet(double.run, layoutReport(plan));
     const state = double.sheet(REPORT_SHEET);
     const marked = [...state.cells.values()].filter(
       (c) => typeof c.value === "string" && c.value.endsWith(VERIFY_MARK),
@@ -189,7 +185,7 @@ describe("writing the year's report into a new sheet", () => {
   it("takes the next free name and leaves a sheet of that name alone", async () => {
     const double = workbookWith({ 年度报告: { A1: "mine" }, "年度报告 (2)": {} });
     const before = snapshot(double.state);
-    const result = await writeReportSheet(double.run, seedPlan());
+    const result = await writeReportSheet(double.run, layoutReport(seedPlan()));
     expect(result.sheet).toBe("年度报告 (3)");
     const after = snapshot(double.state);
     expect(after.sheets.slice(0, 2)).toEqual(before.sheets.slice(0, 2));
@@ -199,7 +195,7 @@ describe("writing the year's report into a new sheet", () => {
     const double = workbookWith();
     double.state.structureProtected = true;
     const before = snapshot(double.state);
-    await expect(writeReportSheet(double.run, seedPlan())).rejects.toBeInstanceOf(
+    await expect(writeReportSheet(double.run, layoutReport(seedPlan()))).rejects.toBeInstanceOf(
       WorkbookProtectedError,
     );
     expect(differences(before, snapshot(double.state))).toEqual([]);
@@ -209,7 +205,7 @@ describe("writing the year's report into a new sheet", () => {
     // A request limit the write exceeds (Excel on the web refuses requests over 5 MB).
     const double = new WorkbookDouble(workbookWith().state, { payloadLimitBytes: 6000 });
     const before = snapshot(double.state);
-    await expect(writeReportSheet(double.run, seedPlan())).rejects.toThrow();
+    await expect(writeReportSheet(double.run, layoutReport(seedPlan()))).rejects.toThrow();
     // The names, the refused write, the deletion.
     expect(double.syncCount).toBe(3);
     expect(snapshot(double.state).sheets.map((s) => s.name)).toEqual(
@@ -220,10 +216,10 @@ describe("writing the year's report into a new sheet", () => {
   it("gives long paragraphs at most Excel's largest row height", async () => {
     const double = workbookWith();
     const long = "统".repeat(20_000);
-    await writeReportSheet(double.run, {
-      title: "标题",
-      blocks: [{ kind: "paragraph", text: long, marks: [] }],
-    });
+    await writeReportSheet(
+      double.run,
+      layoutReport({ title: "标题", blocks: [{ kind: "paragraph", text: long, marks: [] }] }),
+    );
     const sheet = snapshot(double.state).sheets.find((s) => s.name === REPORT_SHEET)!;
     expect(sheet.cells["A2"]?.value).toBe(long);
     expect(Math.max(...Object.values(sheet.rowHeights))).toBe(MAX_ROW_HEIGHT);
