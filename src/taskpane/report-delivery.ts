@@ -50,5 +50,6 @@ export function reportFileName(settings: { year?: number; agency?: string }): st
       ? "年度报告"
       : `${settings.agency ?? ""}${settings.year}年政府信息公开工作年度报告`;
   // Characters no file system accepts are replaced, so the name the user typed cannot fail the save.
-  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, "_").slice(0, 120)}.docx`;
+  const safe = [...base].map((ch) => (ch < " " || '\\/:*?"<>|'.includes(ch) ? "_" : ch));
+  return `${safe.slice(0, 120).join("")}.docx`;
 }
