@@ -7,7 +7,6 @@ import type { HostCapabilities, RunBatch } from "./host";
 import { insertTemplates, type InsertOptions, type InsertResult } from "./insert";
 import { writeNarrative } from "./narrative";
 import type { ReportLayout } from "./report-layout";
-import { writeReportSheet } from "./report-sheet";
 import {
   clearHighlights,
   type ClearResult,
@@ -85,6 +84,11 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
         }),
       ),
     loadLastCheck: () => loadLastCheck(run),
-    writeReport: (layout) => writeReportSheet(run, layout),
+    // Loaded with the report's plan (chunk report-plan), not with the pane.
+    writeReport: async (layout) =>
+      (await import(/* webpackChunkName: "report-plan" */ "./report-sheet")).writeReportSheet(
+        run,
+        layout,
+      ),
   };
 }

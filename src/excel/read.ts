@@ -33,7 +33,6 @@ import {
   type Rect,
 } from "./addresses";
 import { atBoundary, officeErrorCode } from "./errors";
-import { REPORT_SHEET_MARK } from "./report-sheet";
 import {
   highlightSpecs,
   OWN_FORMAT_PROPERTIES,
@@ -553,6 +552,12 @@ function mergedDataCells(
 }
 
 /** The add-in's table names on a sheet (XXGK_T2…) whose reference is a range on that sheet. */
+/**
+ * The sheet-scoped name every report sheet carries (report-sheet.ts, over A1): checking every
+ * sheet skips these sheets, whose tables are copies of the ones checked.
+ */
+export const REPORT_SHEET_MARK = "xxgk_年度报告";
+
 /** Whether a sheet carries the name the pane gives the report sheets it writes. */
 function isReportSheet(names: HostNamedItemCollection): boolean {
   return names.items.some((n) => n.name.toLowerCase() === REPORT_SHEET_MARK.toLowerCase());

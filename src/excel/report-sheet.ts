@@ -12,15 +12,10 @@ import type { PlacedCell, ReportLayout } from "./report-layout";
 import { atBoundary, officeErrorCode, WorkbookProtectedError } from "./errors";
 import type { HostCellValue, HostRange, HostWorksheet, RunBatch } from "./host";
 import { columnWidthPoints, TEMPLATE_COLOURS, uniqueSheetName } from "./insert";
+import { REPORT_SHEET_MARK } from "./read";
 
 /** The default name of the report sheet. */
 export const REPORT_SHEET = "年度报告";
-
-/**
- * The sheet-scoped name every report sheet carries (over A1): checking every sheet skips these
- * sheets, whose tables are copies of the ones checked.
- */
-export const REPORT_SHEET_MARK = "xxgk_年度报告";
 
 /** Colours of the sheet: doubtful figures as the check's red marks, the draft note as a warning. */
 const COLOURS = { doubtful: "#FFC7CE", note: "#FFF4CE", header: TEMPLATE_COLOURS.header } as const;
