@@ -694,6 +694,9 @@ void describe("the task pane in Chromium", () => {
     await press(page, "插入表格");
     await typeFigures(page, false);
     await press(page, "检查");
+    assert.match((await page.locator("#summary").textContent()) ?? "", /^0 个错误/u);
+    // A figure changed after the check: the report reads the tables again, and sees it.
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, 4), address("三(一)", "自然人"));
     await press(page, "生成年度报告");
     const status = (await page.locator("#status").textContent()) ?? "";
     assert.match(
@@ -701,6 +704,10 @@ void describe("the task pane in Chromium", () => {
       /^已将年度报告写入新工作表「年度报告」：.*未能生成 Word 文件（ChunkLoadError），因此写入了工作表。/u,
     );
     assert.equal(await page.getByRole("link").count(), 0);
+    assert.match(
+      (await page.locator("#report-warning").textContent()) ?? "",
+      /^表格有 [1-9]\d* 个错误/u,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
