@@ -20,6 +20,8 @@ function filesNeeded(command: Command, english: boolean): string {
         return "an input file and an output file (out.xlsx)";
       case "narrative":
         return "one report file";
+      case "report":
+        return "one report file, and -o with the .docx to write";
       case "extract":
         return "at least one file or folder, and -o with the output file";
       case "read":
@@ -35,6 +37,8 @@ function filesNeeded(command: Command, english: boolean): string {
       return "输入文件和输出文件（out.xlsx）两个文件";
     case "narrative":
       return "一个报告文件";
+    case "report":
+      return "一个报告文件，并用 -o 指定要写出的 .docx 文件";
     case "extract":
       return "至少一个文件或文件夹，并用 -o 指定输出文件";
     case "read":
@@ -287,6 +291,14 @@ export interface CliText {
   readonly outputNotWorkbook: (file: string) => string;
   readonly macroToPlain: (file: string) => string;
   readonly plainToMacro: (file: string) => string;
+  // Issue 12: the report as a Word document.
+  readonly reportNoTables: string;
+  readonly report2019: string;
+  readonly reportWritten: (file: string) => string;
+  /** Written from tables with errors: a draft whose doubtful figures carry 【请核对】. */
+  readonly reportDraft: (file: string, errors: number, marked: number) => string;
+  /** Written from tables without errors, with figures that warnings make doubtful. */
+  readonly reportMarked: (file: string, marked: number) => string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -301,6 +313,9 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
         按表格数字生成总体情况的段落
+  report <文件> -o <报告.docx> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--self 我街道]
+        按表格写出整份年度报告（Word）：六个部分、三张官方表格、由数字生成的段落，其余为【待填】提示；
+        表格有错误时仍写出草稿，可能有误的数字标【请核对】，退出码 1；输出文件已存在时需加 --force
   extract <文件或文件夹>... -o <figures.xlsx|figures.csv>
         把每份报告表二、表三、表四的数字写成一行（可粘贴到汇总表）；无法读取的文件也占一行并注明原因
   read <文件> [--format text|json]
@@ -323,6 +338,11 @@ Commands:
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局]
         write the narrative paragraphs from the tables' figures
+  report <file> -o <report.docx> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--self 我街道]
+        write the whole annual report as a Word document (in Chinese): the six sections, the three
+        official tables, the paragraphs the figures write and 【待填】 prompts for the rest; from tables
+        with errors a draft is still written, doubtful figures marked 【请核对】, exit code 1;
+        an existing output file is overwritten only with --force
   extract <files or folders>... -o <figures.xlsx|figures.csv>
         write the figures of tables 2, 3 and 4 of every report as one row each (for a summary sheet);
         a file that cannot be read is a row with its reason
@@ -393,6 +413,13 @@ const ZH: CliText = {
     `输入是启用宏的工作簿（.xlsm），标注副本也须是 .xlsm：请把输出文件名 ${f} 改为以 .xlsm 结尾。`,
   plainToMacro: (f) =>
     `输入不是启用宏的工作簿，标注副本须是 .xlsx：请把输出文件名 ${f} 改为以 .xlsx 结尾。`,
+  reportNoTables: "未找到表格，无法写出年度报告。",
+  report2019:
+    "表格是 2019 试行格式，report 只能按 2021 年格式（国办公开办函〔2021〕30号）写出报告；请用 check 检查。",
+  reportWritten: (f) => `已写出年度报告 ${f}`,
+  reportDraft: (f, n, m) =>
+    `注意：表格有 ${n} 个错误，${f} 是草稿：${m} 处可能有误的数字标有【请核对】，请用 xxgk check 查看并改正后再发布。`,
+  reportMarked: (f, m) => `${f} 中有 ${m} 处数字标有【请核对】（检查提示），请核对后删除标记。`,
 };
 
 const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
@@ -465,6 +492,14 @@ const EN: CliText = {
     `the input is a macro-enabled workbook (.xlsm), so the annotated copy must be one too: name the output ${f} with .xlsm at the end.`,
   plainToMacro: (f) =>
     `the input is not a macro-enabled workbook, so the annotated copy must be an .xlsx: name the output ${f} with .xlsx at the end.`,
+  reportNoTables: "No tables found: no report can be written.",
+  report2019:
+    "the tables are in the 2019 trial format; report writes the 2021 format (国办公开办函〔2021〕30号) only: use check instead.",
+  reportWritten: (f) => `annual report written to ${f}`,
+  reportDraft: (f, n, m) =>
+    `Note: the tables have ${n} error${n === 1 ? "" : "s"}, so ${f} is a draft: ${m} doubtful figure${m === 1 ? " is" : "s are"} marked 【请核对】. Run xxgk check to see and correct them before publishing.`,
+  reportMarked: (f, m) =>
+    `${m} figure${m === 1 ? " is" : "s are"} marked 【请核对】 in ${f} (warnings of the check): verify them and remove the marks.`,
 };
 
 /** The frame texts of a locale. */

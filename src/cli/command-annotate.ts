@@ -35,7 +35,8 @@ import type { TableId } from "../core/model/tables";
 import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+/** Whether two paths name the same file (the same path, or the same inode through a link). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
@@ -116,7 +117,7 @@ async function reportWorkbook(
 }
 
 /** Whether a path exists (as anything, a dangling link included). */
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await fs.lstat(file);
     return true;

@@ -9,7 +9,15 @@ import type { TableId } from "../core/model/tables";
 import { OUTPUT_FORMATS, type OutputFormat } from "./check-output";
 
 /** The commands. */
-export const COMMANDS = ["template", "check", "annotate", "narrative", "extract", "read"] as const;
+export const COMMANDS = [
+  "template",
+  "check",
+  "annotate",
+  "narrative",
+  "report",
+  "extract",
+  "read",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What is wrong with the arguments, as a value; the text comes from cli-messages in the user's language. */
@@ -77,9 +85,9 @@ export interface CliArguments {
   readonly agency?: string;
   readonly self?: string;
   readonly lastYear?: string;
-  /** `extract -o`: the .xlsx or .csv file to write. */
+  /** `extract -o`: the .xlsx or .csv file to write; `report -o`: the .docx file. */
   readonly output?: string;
-  /** annotate: overwrite an existing output file. */
+  /** annotate, report: overwrite an existing output file. */
   readonly force?: boolean;
 }
 
@@ -131,6 +139,11 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
     check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
     annotate: { min: 2, max: 2, options: ["last-year", "year", "agency", "force"] },
     narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
+    report: {
+      min: 1,
+      max: 1,
+      options: ["last-year", "year", "agency", "self", "output", "force"],
+    },
     extract: { min: 1, max: Infinity, options: ["output"] },
     read: { min: 1, max: 1, options: ["format"] },
   };
@@ -213,6 +226,12 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (output === undefined || output.trim() === "")
       throw new UsageError("extract: missing -o <figures.xlsx|.csv>");
     if (!/\.(?:xlsx|csv)$/iu.test(output)) throw new UsageError(`-o: ${output} (.xlsx or .csv)`);
+  }
+  if (command === "report" && !help) {
+    const output = values.output;
+    if (output === undefined || output.trim() === "")
+      throw new UsageError("report: missing -o <报告.docx>");
+    if (!/\.docx$/iu.test(output)) throw new UsageError(`-o: ${output} (.docx)`);
   }
   const format = values.format ?? "text";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))

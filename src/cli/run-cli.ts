@@ -9,6 +9,7 @@ import { runCheck } from "./command-check";
 import { runExtract } from "./command-extract";
 import { runNarrative } from "./command-narrative";
 import { runRead } from "./command-read";
+import { runReport } from "./command-report";
 import { runTemplate } from "./command-template";
 import { parseCliArguments, UsageError, type CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
@@ -46,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runAnnotate(args, io);
     case "narrative":
       return runNarrative(args, io);
+    case "report":
+      return runReport(args, io);
     case "extract":
       return runExtract(args, io);
     case "read":

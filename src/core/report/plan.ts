@@ -95,8 +95,13 @@ export type ReportBlock =
 /** The report: its title line and its blocks in document order. */
 export interface ReportPlan {
   readonly title: string;
+  /** The title as printed: one line, or the agency and the rest when one line cannot hold it. */
+  readonly titleLines: readonly string[];
   readonly blocks: readonly ReportBlock[];
 }
+
+/** The characters of 2号 type a line of the A4 type area holds (156 mm at 22 pt). */
+const TITLE_LINE_LENGTH = 20;
 
 /** A 【待填：…】 prompt saying what the format expects in a place the figures cannot fill. */
 function fill(what: string): string {
@@ -160,9 +165,9 @@ const OVERVIEW_TOPICS = [
 
 const DRAFT_NOTE: Record<Locale, (problems: number) => string> = {
   "zh-CN": (n) =>
-    `本稿由未通过检查的表格生成（${n}个问题）：标有${VERIFY_MARK}的数字可能有误，请核对并更正后删除标记；发布前请删除本说明。`,
+    `本稿由检查发现问题的表格生成（${n}个问题）：标有${VERIFY_MARK}的数字可能有误，请核对并更正后删除标记；发布前请删除本说明。`,
   "en-US": (n) =>
-    `This draft was written from tables that fail the check (${n} problem${n === 1 ? "" : "s"}): figures marked ${VERIFY_MARK} may be wrong; verify them, remove the marks and delete this note before publishing.`,
+    `This draft was written from tables in which the check found problems (${n} problem${n === 1 ? "" : "s"}): figures marked ${VERIFY_MARK} may be wrong; verify them, remove the marks and delete this note before publishing.`,
 };
 
 /** The spans of every prompt and mark in a text, in order. */
@@ -222,6 +227,15 @@ function cellText(figures: FigureSet, key: CellKey): string {
   return figure.raw === null ? "" : String(figure.raw).trim();
 }
 
+/**
+ * Column widths for a printed page where the sheet's widths do not suit it: table 三's labels get
+ * the room its narrow figure columns do not need, so its rows stay on one line and the table fits
+ * one A4 page.
+ */
+const DOCUMENT_WIDTHS: Partial<Record<TableId, readonly number[]>> = {
+  T3: [8, 10, 40, 8, 8, 8, 8, 8, 8, 8],
+};
+
 const ROLE_OF: Readonly<Record<Exclude<LayoutRole, "title">, ReportCell["role"]>> = {
   header: "header",
   note: "note",
@@ -254,7 +268,7 @@ function planTable(table: TableId, figures: FigureSet, doubtful: ReadonlySet<str
     kind: "table",
     table,
     rows,
-    columnWidths: layout.columnWidths,
+    columnWidths: DOCUMENT_WIDTHS[table] ?? layout.columnWidths,
     columns: layout.columns,
   };
 }
@@ -286,7 +300,9 @@ export function planReport(input: ReportInput): ReportPlan {
   const agency = input.agency?.trim() || undefined;
   const agencyText = agency ?? fill(PROMPTS.agency);
   const yearText = input.year === undefined ? fill(PROMPTS.year) : String(input.year);
-  const title = `${agencyText}${yearText}年政府信息公开工作年度报告`;
+  const rest = `${yearText}年政府信息公开工作年度报告`;
+  const title = `${agencyText}${rest}`;
+  const titleLines = title.length > TITLE_LINE_LENGTH ? [agencyText, rest] : [title];
   const subject = input.self?.trim() || agency || "本机关";
 
   const narrative = generateNarrative(
@@ -304,10 +320,10 @@ export function planReport(input: ReportInput): ReportPlan {
   };
 
   const blocks: ReportBlock[] = [];
-  const errorProblems =
-    input.check?.problems.filter((p) => p.findings.some((f) => f.severity === "error")).length ?? 0;
-  if (errorProblems > 0)
-    blocks.push({ kind: "note", text: DRAFT_NOTE[input.locale](errorProblems) });
+  // The note stands wherever a mark may: one problem counts once, however many cells it names.
+  const openProblems =
+    input.check?.problems.filter((p) => p.findings.some((f) => f.severity !== "info")).length ?? 0;
+  if (openProblems > 0) blocks.push({ kind: "note", text: DRAFT_NOTE[input.locale](openProblems) });
 
   blocks.push(
     paragraph(
@@ -362,5 +378,5 @@ export function planReport(input: ReportInput): ReportPlan {
     for (const text of sixth[i]!) blocks.push(paragraph(text));
   });
 
-  return { title, blocks };
+  return { title, titleLines, blocks };
 }

@@ -125,18 +125,34 @@ function runs(text: string, marks: readonly TextMark[], base: IRunOptions): Text
 
 const BODY_SPACING = { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function titleParagraph(title: string): Paragraph {
+function titleParagraph(lines: readonly string[]): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // The title's 22-point type needs more than the body's 28-point line.
     spacing: { line: 36 * 20, lineRule: LineRuleType.EXACT, before: 0, after: BODY_LINE },
-    children: [
-      new TextRun({ text: title, font: font(REPORT_FONTS.title), size: SIZE.title, bold: true }),
-    ],
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          font: font(REPORT_FONTS.title),
+          size: SIZE.title,
+          bold: true,
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    ),
   });
 }
 
-function blockParagraphs(block: Exclude<ReportBlock, { kind: "table" }>): Paragraph {
+/**
+ * Table 三 is taller than what is left of most pages: it starts on a new page with its heading, so
+ * a reader sees it whole (it fits one A4 page at 五号).
+ */
+const NEW_PAGE_TABLES: ReadonlySet<TableId> = new Set(["T3"]);
+
+function blockParagraphs(
+  block: Exclude<ReportBlock, { kind: "table" }>,
+  newPage = false,
+): Paragraph {
   switch (block.kind) {
     case "heading": {
       const pair = block.level === 1 ? REPORT_FONTS.heading1 : REPORT_FONTS.heading2;
@@ -144,6 +160,7 @@ function blockParagraphs(block: Exclude<ReportBlock, { kind: "table" }>): Paragr
         spacing: BODY_SPACING,
         indent: { firstLine: INDENT },
         keepNext: true,
+        ...(newPage ? { pageBreakBefore: true } : {}),
         children: [new TextRun({ text: block.text, font: font(pair), size: SIZE.body })],
       });
     }
@@ -189,7 +206,12 @@ function tableCell(cell: ReportCell, width: number, size: number): TableCell {
     children: [
       new Paragraph({
         alignment,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        // Each table fits one page: kept together, it moves to the next page with its heading.
+        keepNext: true,
+        keepLines: true,
+        // A fixed line 1.2 times the type size: the row heights do not depend on the font that
+        // stands in for a missing GB font, so table 三 fits its page wherever it is opened.
+        spacing: { line: size * 12, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: lines,
       }),
     ],
@@ -209,6 +231,7 @@ function table(block: Extract<ReportBlock, { kind: "table" }>): Table {
   const size = TABLE_SIZE[block.table];
   // Which grid columns each row's anchored cells start at, accounting for cells merged from above.
   const covered: number[][] = Array.from({ length: block.rows.length }, () => []);
+  const headerRows = block.rows.findIndex((cells) => cells.some((c) => c.header !== true));
   const rows = block.rows.map((cells, r) => {
     let column = 0;
     const children = cells.map((cell) => {
@@ -219,7 +242,9 @@ function table(block: Extract<ReportBlock, { kind: "table" }>): Table {
       column += cell.colSpan;
       return tableCell(cell, width, size);
     });
-    return new TableRow({ children, cantSplit: true, tableHeader: false });
+    // The header rows repeat on the next page should the table still run over one.
+    const header = r < headerRows;
+    return new TableRow({ children, cantSplit: true, tableHeader: header });
   });
   return new Table({
     rows,
@@ -257,16 +282,18 @@ function footer(): Footer {
 
 /** The report plan as a docx Document (for callers that pack it themselves). */
 export function reportDocument(plan: ReportPlan): Document {
-  const children: (Paragraph | Table)[] = [titleParagraph(plan.title)];
-  for (const block of plan.blocks) {
+  const children: (Paragraph | Table)[] = [titleParagraph(plan.titleLines)];
+  plan.blocks.forEach((block, i) => {
+    const next = plan.blocks[i + 1];
     if (block.kind === "table") {
       children.push(table(block));
       // Word joins two tables with nothing between them; an empty line keeps them apart.
       children.push(new Paragraph({ spacing: BODY_SPACING, children: [] }));
     } else {
-      children.push(blockParagraphs(block));
+      const newPage = next?.kind === "table" && NEW_PAGE_TABLES.has(next.table);
+      children.push(blockParagraphs(block, newPage));
     }
-  }
+  });
   return new Document({
     title: plan.title,
     creator: "政务公开年报助手",
