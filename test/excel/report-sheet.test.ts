@@ -218,7 +218,11 @@ describe("laying out and writing the year's report into a new sheet", () => {
     const long = "统".repeat(20_000);
     await writeReportSheet(
       double.run,
-      layoutReport({ title: "标题", blocks: [{ kind: "paragraph", text: long, marks: [] }] }),
+      layoutReport({
+        title: "标题",
+        titleLines: ["标题"],
+        blocks: [{ kind: "paragraph", text: long, marks: [] }],
+      }),
     );
     const sheet = snapshot(double.state).sheets.find((s) => s.name === REPORT_SHEET)!;
     expect(sheet.cells["A2"]?.value).toBe(long);
