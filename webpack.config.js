@@ -39,7 +39,9 @@ function contentSecurityPolicy(source) {
     "img-src 'self' data:",
     `connect-src 'self'${extra}`,
     // office.js talks to Office through frames of its own origin; we never forbid being framed.
-    `frame-src 'self'${extra}`,
+    // blob: for the annual report's download link: Firefox checks a Blob download from a frame
+    // against frame-src (office-js#1511); the pane creates its Blob URLs itself.
+    `frame-src 'self'${extra} blob:`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -92,6 +94,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // The chunks loaded on demand (the annual report's plan and Word writer) stay whole: no
+    // vendor chunk split off with a numeric name.
+    optimization: { splitChunks: false },
   };
 
   if (browserTest) {
@@ -104,6 +109,7 @@ module.exports = async (env = {}, argv = {}) => {
       output: {
         path: path.resolve(__dirname, "test-output/browser-dist"),
         filename: "[name].js",
+        chunkFilename: "[name].chunk.js",
         clean: true,
       },
       plugins: [
@@ -126,6 +132,7 @@ module.exports = async (env = {}, argv = {}) => {
       output: {
         path: path.resolve(__dirname, "test-output/browser-dist-shipped"),
         filename: "[name].js",
+        chunkFilename: "[name].chunk.js",
         clean: true,
       },
     };
@@ -154,7 +161,14 @@ module.exports = async (env = {}, argv = {}) => {
       "legacy-check": "./src/taskpane/legacy-check.ts",
       "legacy-commands": "./src/commands/legacy-commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // The annual report's Word writer (the docx package) is a chunk of its own, report-docx.chunk.js,
+    // loaded only when 生成年度报告 is pressed.
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].chunk.js",
+      clean: true,
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

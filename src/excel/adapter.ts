@@ -6,6 +6,7 @@
 import type { HostCapabilities, RunBatch } from "./host";
 import { insertTemplates, type InsertOptions, type InsertResult } from "./insert";
 import { writeNarrative } from "./narrative";
+import type { ReportLayout } from "./report-layout";
 import {
   clearHighlights,
   type ClearResult,
@@ -39,6 +40,8 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** What the ribbon's 检查本表 last did, if it ran in this workbook. */
   loadLastCheck(): Promise<LastCheck | undefined>;
+  /** The year's report written into a new sheet (年度报告…), for hosts that cannot save a file. */
+  writeReport(layout: ReportLayout): Promise<{ sheet: string; range: string }>;
 }
 
 /** The adapter over a run function (office.js's `Excel.run`, or the double's). */
@@ -81,5 +84,11 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
         }),
       ),
     loadLastCheck: () => loadLastCheck(run),
+    // Loaded with the report's plan (chunk report-plan), not with the pane.
+    writeReport: async (layout) =>
+      (await import(/* webpackChunkName: "report-plan" */ "./report-sheet")).writeReportSheet(
+        run,
+        layout,
+      ),
   };
 }

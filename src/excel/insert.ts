@@ -371,7 +371,7 @@ function setColumnWidths(sheet: HostWorksheet, plans: readonly PlannedTable[]): 
 const LINE_HEIGHT = 15;
 
 /** Display width in characters: CJK and full-width characters count two. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text)
     width +=

@@ -369,6 +369,9 @@ async function readInContext(
       named: named[i]!,
       cellCount: rectSize(used),
     });
+    // A report the pane wrote (年度报告) holds copies of the tables: checking every sheet would
+    // count them twice. Read only when the user names the sheet.
+    if (options.scope.kind === "all" && isReportSheet(p.names)) return;
     const found = named[i]!.length === 0 ? [] : locateInNames(name, used, grid, named[i]!);
     if (found.length > 0 || named[i]!.length === 0) {
       located.push(
@@ -549,6 +552,17 @@ function mergedDataCells(
 }
 
 /** The add-in's table names on a sheet (XXGK_T2…) whose reference is a range on that sheet. */
+/**
+ * The sheet-scoped name every report sheet carries (report-sheet.ts, over A1): checking every
+ * sheet skips these sheets, whose tables are copies of the ones checked.
+ */
+export const REPORT_SHEET_MARK = "xxgk_年度报告";
+
+/** Whether a sheet carries the name the pane gives the report sheets it writes. */
+function isReportSheet(names: HostNamedItemCollection): boolean {
+  return names.items.some((n) => n.name.toLowerCase() === REPORT_SHEET_MARK.toLowerCase());
+}
+
 function namedTables(
   names: HostNamedItemCollection,
   sheet: string,

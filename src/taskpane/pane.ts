@@ -20,6 +20,7 @@ import type { ReportSettings } from "../excel/settings";
 import { clear, h, uniqueId } from "./dom";
 import { describeError } from "./error-text";
 import { checkDraft, checkTables, problemAddresses, type CheckOutcome } from "./report";
+import { mountReportSection } from "./report-section";
 import { paneTexts } from "./texts";
 import { InvalidYearError } from "./year";
 
@@ -35,6 +36,8 @@ export interface PaneDependencies {
   readonly support: PaneSupport;
   /** Puts text on the clipboard; false when the host refuses. */
   readonly copyText: (text: string) => Promise<boolean>;
+  /** `Office.context.diagnostics.platform` ("PC", "Mac", "OfficeOnline"…): how to hand over files. */
+  readonly platform?: string;
 }
 
 const TABLES: readonly TableId[] = ["T2", "T3", "T4"];
@@ -49,6 +52,8 @@ interface PaneState {
   lastYearSheet?: string;
   settings: ReportSettings;
   paragraphs: readonly string[];
+  /** The sheets the last check read: the annual report reads them again. */
+  scope?: SheetScope;
 }
 
 /** Builds the pane inside `root` and returns once the settings are loaded. */
@@ -265,6 +270,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     });
     state.settings = { ...reading.settings, ...state.settings };
     state.located = reading.located;
+    state.scope = scopeValue;
     fillSettings(state.settings);
     const outcome = checked ?? check(reading.located, state.settings);
     state.outcome = outcome;
@@ -604,6 +610,30 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     ]),
     draftList,
   );
+
+  // 5. Annual report (issue 12) -----------------------------------------------------------------
+  mountReportSection({
+    doc,
+    locale: deps.locale,
+    ...(deps.platform === undefined ? {} : { platform: deps.platform }),
+    port: deps.port,
+    status,
+    section,
+    button,
+    settings: currentSettings,
+    tables: async () => {
+      if (state.scope === undefined) return undefined;
+      const reading = await deps.port.read({ scope: state.scope, highlight: false });
+      const settings = { ...state.settings, ...currentSettings() };
+      const outcome = checkTables({
+        tables: reading.located,
+        ...(state.lastYear === undefined ? {} : { lastYear: state.lastYear }),
+        ...(settings.year === undefined ? {} : { year: settings.year }),
+        ...(settings.agency === undefined ? {} : { agency: settings.agency }),
+      });
+      return { located: reading.located, outcome };
+    },
+  });
 
   await perform(async () => {
     state.settings = await deps.port.loadSettings();

@@ -2,7 +2,7 @@
  * The pane's view of a check: what was read, what the core found, and the counts for the summary
  * line. Pure: the workbook is read by the adapter, the rules run in the core.
  */
-import { checkReport } from "../core/check";
+import { checkReport, type CheckResult } from "../core/check";
 import { figureSet, type FigureSet } from "../core/model/figure-set";
 import type { LocatedTable } from "../core/model/figures";
 import { checkNarrative } from "../core/narrative/check";
@@ -17,6 +17,8 @@ export interface CheckInput {
 
 export interface CheckOutcome {
   readonly figures: FigureSet;
+  /** The core's result itself, for the report plan's 【请核对】 marks. */
+  readonly check: CheckResult;
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly rulesChecked: number;
@@ -40,6 +42,7 @@ export function checkTables(input: CheckInput): CheckOutcome {
   const isError = (p: Problem): boolean => p.findings.some((f) => f.severity === "error");
   return {
     figures: figureSet(input.tables),
+    check: result,
     findings: result.findings,
     problems: result.problems,
     rulesChecked: result.rulesChecked,

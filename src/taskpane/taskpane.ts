@@ -7,6 +7,12 @@ import { officeCapabilities, officeRun, supportsExcelApi } from "../excel/office
 import { copyText, MINIMUM_EXCEL_API, paneLocale, showBootProblem, startWhenReady } from "./boot";
 import { mountPane } from "./pane";
 
+/** The platform office.js reports (`diagnostics`, Common API; `platform` on older hosts). */
+function platformOf(context: Office.Context | undefined): { platform?: string } {
+  const platform = context?.diagnostics?.platform ?? context?.platform;
+  return platform === undefined || platform === null ? {} : { platform: String(platform) };
+}
+
 function start(): void {
   const root = document.getElementById("app");
   if (root === null) return;
@@ -26,6 +32,7 @@ function start(): void {
       locale,
       support: { insert: supportsExcelApi("1.8"), highlight: supportsExcelApi("1.6") },
       copyText: (text) => copyText(document, text),
+      ...platformOf(Office.context),
     });
   });
 }

@@ -153,6 +153,7 @@ const language = params.get("lang") ?? undefined;
 const locale = paneLocale(language ?? "zh-CN");
 // What the ribbon's 检查本表 left in the workbook before the pane opened (a JSON record).
 const lastCheck = params.get("lastCheck");
+const platform = params.get("platform");
 if (lastCheck !== null) double.state.settings.set("xxgk.lastCheck", lastCheck);
 
 function mount(): Promise<void> {
@@ -164,6 +165,8 @@ function mount(): Promise<void> {
       copied.push(text);
       return Promise.resolve(true);
     },
+    // ?platform=Mac: a host whose task pane cannot download files (office-js#2700).
+    ...(platform === null ? {} : { platform }),
   });
 }
 

@@ -11,6 +11,9 @@ import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { checkLoaded } from "../../src/cli/check-file";
+import { loadReportBytes } from "../../src/cli/load-report";
+import { numericValue } from "../../src/core/model/figures";
 import { planTemplate } from "../../src/core/template/plan";
 import { parseRect, splitAreas, splitQualified } from "../../src/excel/addresses";
 import type { TestHooks } from "./pane-test-entry";
@@ -368,6 +371,12 @@ void describe("the task pane in Chromium", () => {
   void it("ships a pane bundle under 80 KB gzipped", () => {
     const size = zlib.gzipSync(fs.readFileSync(SHIPPED), { level: 9 }).length;
     assert.ok(size < 80 * 1024, `taskpane.js is ${size} bytes gzipped`);
+    // The annual report's Word writer (the docx package) is a chunk of its own, not in the bundle.
+    const pane = fs.readFileSync(SHIPPED, "utf8");
+    const chunk = path.join(path.dirname(SHIPPED), "report-docx.chunk.js");
+    assert.ok(fs.existsSync(chunk), "report-docx.chunk.js is built beside the pane");
+    assert.ok(fs.readFileSync(chunk, "utf8").includes("wordprocessingml"));
+    assert.ok(!pane.includes("wordprocessingml.document.main"), "docx is not in taskpane.js");
   });
 
   void it("shows a cell's text and a sheet's name holding HTML as text", async () => {
@@ -532,6 +541,198 @@ void describe("the task pane in Chromium", () => {
       (await page.evaluate(() => window.xxgkTest.copied()))[0] ?? "",
       /可能不准确/u,
     );
+    await page.close();
+  });
+
+  // 生成年度报告 (issue 12): the Word file where the host downloads, a new sheet on the Mac.
+  void it("offers the annual report as a Word file, loading its writer only when pressed", async () => {
+    const { page, blocked, errors } = await open();
+    const chunks: string[] = [];
+    const refused: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".chunk.js")) chunks.push(path.basename(new URL(r.url()).pathname));
+    });
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/u.test(m.text())) refused.push(m.text());
+    });
+    await press(page, "插入表格");
+    await typeFigures(page, false);
+    await press(page, "检查");
+    await page.getByLabel("报告年度").fill("2024");
+    await page.getByLabel("机关名称").fill("某某县某某镇人民政府");
+    assert.deepEqual(chunks, []);
+    const sheets = (await hooks(page, (t) => t.snapshot())).sheets.map((s) => s.name);
+
+    await press(page, "生成年度报告");
+    const link = page.getByRole("link", { name: "下载年度报告.docx" });
+    await link.waitFor();
+    assert.match((await link.getAttribute("href")) ?? "", /^blob:/u);
+    assert.equal(
+      await link.getAttribute("download"),
+      "某某县某某镇人民政府2024年政府信息公开工作年度报告.docx",
+    );
+    assert.deepEqual(chunks.sort(), ["report-docx.chunk.js", "report-plan.chunk.js"]);
+    assert.equal(await page.locator("#report-warning").count(), 0);
+    await shoot(page, "06-annual-report-link", "#annual-report");
+    // No sheet was added or changed for the file.
+    assert.deepEqual(
+      (await hooks(page, (t) => t.snapshot())).sheets.map((s) => s.name),
+      sheets,
+    );
+
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const file = path.join(ROOT, "test-output", "annual-report.docx");
+    await download.saveAs(file);
+    const report = await loadReportBytes("报告.docx", new Uint8Array(fs.readFileSync(file)));
+    assert.equal(report.kind, "docx");
+    assert.deepEqual(report.tables.map((t) => t.table).sort(), ["T2", "T3", "T4"]);
+    const typed = (row: string, column: string): number =>
+      `${row}/${column}` === "一/自然人" || `${row}/${column}` === "三(一)/自然人"
+        ? 5
+        : `${row}/${column}` === "行政许可/决定"
+          ? 12
+          : 0;
+    for (const t of report.tables)
+      for (const [, cell] of t.cells)
+        if (
+          planTemplate([t.table])[0]!.cells.some(
+            (c) => c.role === "input" && c.cell?.row === cell.row && c.cell.column === cell.column,
+          )
+        )
+          assert.equal(
+            numericValue(cell.reading),
+            typed(cell.row, cell.column),
+            `${t.table} ${cell.row}/${cell.column}`,
+          );
+    const checked = checkLoaded(report, { locale: "zh-CN", year: 2024 }).result;
+    assert.deepEqual(
+      checked.findings.filter((f) => f.severity === "error").map((f) => f.rule),
+      [],
+    );
+
+    // Where the link does nothing (a webview that saves no file), the sheet is one click away.
+    await press(page, "写入新工作表");
+    await page.getByText("已将年度报告写入新工作表「年度报告」").first().waitFor();
+    const after = await hooks(page, (t) => t.snapshot());
+    assert.deepEqual(
+      after.sheets.map((s) => s.name),
+      [...sheets, "年度报告"],
+    );
+    await shoot(page, "06-annual-report");
+
+    const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await press(page, "生成年度报告");
+    await link.waitFor();
+    await page.evaluate(source);
+    const results = await page.evaluate<{
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    }>(`axe.run(document.getElementById("app"), { resultTypes: ["violations"] })`);
+    assert.deepEqual(
+      results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      [],
+    );
+    assert.deepEqual([blocked, errors, refused], [[], [], []]);
+    await page.close();
+  });
+
+  void it("writes the annual report into a new sheet on the Mac, and says so", async () => {
+    const { page, errors } = await open("?platform=Mac");
+    const chunks: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".chunk.js")) chunks.push(path.basename(new URL(r.url()).pathname));
+    });
+    await press(page, "生成年度报告");
+    assert.equal(
+      await page.locator("#status").textContent(),
+      "请先检查：年度报告由检查时读取的表格生成。",
+    );
+    await press(page, "插入表格");
+    await typeFigures(page, true);
+    await press(page, "检查");
+    const failing = Number(
+      /^(\d+) 个错误/u.exec((await page.locator("#summary").textContent()) ?? "")?.[1],
+    );
+    assert.ok(failing > 0);
+    // The user's own sheet of that name is left alone.
+    await hooks(page, (t) => t.copySheet("年报表格", "年度报告"));
+    const before = await hooks(page, (t) => t.snapshot());
+    assert.equal(await page.getByRole("button", { name: "写入新工作表" }).count(), 0);
+    await press(page, "生成年度报告");
+    const status = (await page.locator("#status").textContent()) ?? "";
+    assert.match(status, /^已将年度报告写入新工作表「年度报告 \(2\)」：/u);
+    assert.match(status, /Mac 版 Excel 的任务窗格不能下载文件/u);
+    assert.equal(
+      await page.locator("#report-warning").textContent(),
+      `表格有 ${failing} 个错误：报告中存疑的数字已标“【请核对】”。请先改正表格，再生成年度报告。`,
+    );
+    assert.equal(await page.getByRole("link").count(), 0);
+    assert.deepEqual(chunks, ["report-plan.chunk.js"]);
+    const after = await hooks(page, (t) => t.snapshot());
+    assert.deepEqual(after.sheets.slice(0, before.sheets.length), before.sheets);
+    const sheet = after.sheets.find((s) => s.name === "年度报告 (2)")!;
+    const texts = Object.values(sheet.cells).map((c) => String(c.value ?? ""));
+    assert.equal(
+      sheet.cells["A1"]?.value,
+      "【待填：机关全称】【待填：年份】年政府信息公开工作年度报告",
+    );
+    assert.ok(
+      texts.some((x) => x.endsWith("【请核对】")),
+      "a doubtful figure is marked",
+    );
+    assert.ok(sheet.merges.length > 10);
+    assert.equal(after.activeSheet, "年度报告 (2)");
+    await shoot(page, "07-annual-report-sheet");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it("writes the annual report into a sheet when its writer cannot be loaded", async () => {
+    const { page, errors } = await open();
+    await page.route("**/report-docx.chunk.js", (route) => route.abort());
+    await press(page, "插入表格");
+    await typeFigures(page, false);
+    await press(page, "检查");
+    assert.match((await page.locator("#summary").textContent()) ?? "", /^0 个错误/u);
+    // A figure changed after the check: the report reads the tables again, and sees it.
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, 4), address("三(一)", "自然人"));
+    await press(page, "生成年度报告");
+    const status = (await page.locator("#status").textContent()) ?? "";
+    assert.match(
+      status,
+      /^已将年度报告写入新工作表「年度报告」：.*未能生成 Word 文件（ChunkLoadError），因此写入了工作表。/u,
+    );
+    assert.equal(await page.getByRole("link").count(), 0);
+    assert.match(
+      (await page.locator("#report-warning").textContent()) ?? "",
+      /^表格有 [1-9]\d* 个错误/u,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it("speaks English in the annual report section", async () => {
+    const { page } = await open("?lang=en-US");
+    await press(page, "Insert tables");
+    await typeFigures(page, false);
+    await press(page, "Check");
+    await press(page, "Generate the annual report");
+    await page.getByRole("link", { name: "Download the annual report (.docx)" }).waitFor();
+    await press(page, "Write to a new sheet");
+    const shown = await page.evaluate(() => {
+      const app = document.getElementById("app")!.cloneNode(true) as HTMLElement;
+      return (
+        app.querySelector("#annual-report")!.textContent +
+        "\n" +
+        app.querySelector("#status")!.textContent
+      );
+    });
+    const cjk = shown
+      .split("\n")
+      .map((line) => line.replace(/"[^"]*"|“[^”]*”/gu, ""))
+      .filter((line) => /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]/u.test(line));
+    assert.deepEqual(cjk, []);
     await page.close();
   });
 

@@ -16,6 +16,19 @@ describe("the workbook double", () => {
     });
   });
 
+  it("refuses a row taller than Excel's 409 points with InvalidArgument", async () => {
+    const double = workbookWith();
+    await double.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1").format.rowHeight = 409;
+      await context.sync();
+      sheet.getRange("A2").format.rowHeight = 410;
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(double.sheet("Sheet1").rowHeights.get(0)).toBe(409);
+    expect(double.sheet("Sheet1").rowHeights.has(1)).toBe(false);
+  });
+
   it("applies writes at sync, and counts every sync", async () => {
     const double = workbookWith();
     await double.run(async (context) => {

@@ -44,6 +44,8 @@
  * - Settings are per add-in instance (issue #840): `instance(name)` gives another copy with its own
  *   settings over the same workbook. Custom XML parts (ExcelApi 1.5, index.d.ts 36746; getXml,
  *   setXml 49175–49185) are shared by every copy.
+ * - Row heights: at most 409 points (Microsoft's "Excel specifications and limits"); GUESS: a
+ *   larger `format.rowHeight` fails with InvalidArgument.
  * - Workbook structure protection: `worksheets.add` and `worksheet.delete` fail with AccessDenied
  *   (GUESS: the code).
  * - `Range.text` is the value as its number format shows it (index.d.ts 38722); modelled formats
@@ -1407,6 +1409,9 @@ class DoubleRangeFormat implements HostRangeFormat {
     this.ctx.queue(() => {
       const t = this.range();
       guardCells(t, false);
+      // Excel's rows are at most 409 points high ("Excel specifications and limits").
+      if (!(value >= 0 && value <= 409))
+        throw new DoubleOfficeError("InvalidArgument", `Row height ${value} is out of range.`);
       for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
     });
   }
