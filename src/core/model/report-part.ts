@@ -65,8 +65,8 @@ function unescape(text: string): string {
 }
 
 function explanationXml(e: Explanation): string {
+  // Written whole: an explanation over a limit is skipped and counted by the reader, not cut.
   const cells = e.cells
-    .slice(0, EXPLAINED_CELLS_LIMIT)
     .map(
       (c) =>
         `<cell id="${escape(c.id)}"` +
@@ -76,7 +76,7 @@ function explanationXml(e: Explanation): string {
     .join("");
   return (
     `<explanation rule="${escape(e.rule)}" code="${escape(e.code)}" key="${escape(e.key)}"` +
-    ` date="${escape(e.date)}">${cells}<reason>${escape(e.reason.slice(0, REASON_LIMIT))}</reason>` +
+    ` date="${escape(e.date)}">${cells}<reason>${escape(e.reason)}</reason>` +
     `</explanation>`
   );
 }
