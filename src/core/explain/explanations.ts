@@ -10,7 +10,13 @@ import type { CellReading } from "../model/figures";
 import { cellId } from "../model/tables";
 import type { Locale } from "../locales/locale";
 import { cellLabel, columnLabel, rowLabel } from "../locales/labels";
-import { RULE_EXPLAINABLE, type Finding, type FindingCode, type RuleId } from "../rules/finding";
+import {
+  FINDING_CODES,
+  RULE_EXPLAINABLE,
+  type Finding,
+  type FindingCode,
+  type RuleId,
+} from "../rules/finding";
 
 /** A cell of an explained finding and the value it showed when the explanation was given. */
 export interface ExplainedCell {
@@ -316,4 +322,44 @@ export function statisticsNotes(
     out.push(text);
   }
   return out;
+}
+
+/** The most cells one explanation names (the widest finding, R7 over table 二, names 8). */
+export const EXPLAINED_CELLS_LIMIT = 64;
+
+/** The longest key, cell id, address or value kept (characters). */
+export const EXPLANATION_FIELD_LIMIT = 2000;
+
+const RULE_SET: ReadonlySet<string> = new Set(Object.keys(RULE_EXPLAINABLE));
+const CODE_SET: ReadonlySet<string> = new Set(FINDING_CODES);
+
+function boundedText(value: unknown): value is string {
+  return typeof value === "string" && value.length <= EXPLANATION_FIELD_LIMIT;
+}
+
+/**
+ * An explanation from outside data (the workbook's part, a supervising office's JSON file), or
+ * undefined when a field is missing, of the wrong type or over a limit: a damaged explanation is
+ * not applied (the callers count it), never half-read.
+ */
+export function explanationFrom(value: unknown): Explanation | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const { rule, code, key, date, cells } = v;
+  if (typeof rule !== "string" || !RULE_SET.has(rule)) return undefined;
+  if (typeof code !== "string" || !CODE_SET.has(code)) return undefined;
+  if (!boundedText(key) || key === "" || typeof date !== "string" || !isExplanationDate(date))
+    return undefined;
+  const reason = typeof v["reason"] === "string" ? v["reason"].trim() : "";
+  if (reason === "" || reason.length > REASON_LIMIT) return undefined;
+  if (!Array.isArray(cells) || cells.length > EXPLAINED_CELLS_LIMIT) return undefined;
+  const out: ExplainedCell[] = [];
+  for (const c of cells as unknown[]) {
+    if (typeof c !== "object" || c === null) return undefined;
+    const { id, address, value: shown } = c as Record<string, unknown>;
+    if (!boundedText(id) || id === "" || !boundedText(shown)) return undefined;
+    if (address !== undefined && !boundedText(address)) return undefined;
+    out.push({ id, ...(address === undefined ? {} : { address }), value: shown });
+  }
+  return { rule: rule as RuleId, code: code as FindingCode, key, cells: out, reason, date };
 }

@@ -11,9 +11,7 @@
 /** The part's namespace (a fully qualified URI, as getByNamespace asks). */
 export const REPORT_PART_NAMESPACE = "urn:xxgk-report:settings:1";
 
-import type { Explanation, ExplainedCell } from "../explain/explanations";
-import { isExplanationDate, REASON_LIMIT } from "../explain/explanations";
-import { FINDING_CODES, RULE_IDS, type FindingCode, type RuleId } from "../rules/finding";
+import { EXPLAINED_CELLS_LIMIT, explanationFrom, type Explanation } from "../explain/explanations";
 
 /**
  * The largest part read (bytes of XML); a larger one is not ours or is damaged. Room for
@@ -23,12 +21,6 @@ export const REPORT_PART_LIMIT = 512 * 1024;
 
 /** The most explanations kept in a part; more are counted as skipped, never read. */
 export const EXPLANATION_LIMIT = 200;
-
-/** The most cells one explanation names (the widest finding, R7 over table 二, names 8). */
-export const EXPLAINED_CELLS_LIMIT = 64;
-
-/** The longest key, cell id, address or value kept (characters). */
-export const EXPLANATION_FIELD_LIMIT = 2000;
 
 export interface ReportPart {
   readonly year?: number;
@@ -132,48 +124,31 @@ export function parseReportPart(xml: string): ReportPart | undefined {
   };
 }
 
-const RULES: ReadonlySet<string> = new Set(RULE_IDS);
-const CODES: ReadonlySet<string> = new Set(FINDING_CODES);
 const EXPLANATION = /<explanation\b([^>]*)>([\s\S]*?)<\/explanation>/gu;
 const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/gu;
 const CELL = /<cell\b([^>]*)\/>/gu;
+/** One cell element past the limit is enough to refuse an explanation; the rest are not read. */
+const CELLS_READ = EXPLAINED_CELLS_LIMIT + 1;
 
-function attributes(text: string): Map<string, string> {
+function attributes(text: string): Record<string, string> {
   const out = new Map<string, string>();
   for (const m of text.matchAll(ATTRIBUTE)) if (!out.has(m[1]!)) out.set(m[1]!, unescape(m[2]!));
-  return out;
+  return Object.fromEntries(out);
 }
 
-function fieldOk(value: string | undefined): value is string {
-  return value !== undefined && value.length <= EXPLANATION_FIELD_LIMIT;
-}
-
-/** One explanation element, or undefined when any part of it is missing or over a limit. */
+/** One explanation element, checked as any outside explanation is (explanationFrom). */
 function parseExplanation(head: string, inner: string): Explanation | undefined {
-  const a = attributes(head);
-  const rule = a.get("rule");
-  const code = a.get("code");
-  const key = a.get("key");
-  const date = a.get("date");
-  if (rule === undefined || !RULES.has(rule) || code === undefined || !CODES.has(code))
-    return undefined;
-  if (!fieldOk(key) || key === "" || date === undefined || !isExplanationDate(date))
-    return undefined;
-  const reason = /<reason>([^<]*)<\/reason>/u.exec(inner);
-  const text = reason === null ? "" : unescape(reason[1]!).trim();
-  if (text === "" || text.length > REASON_LIMIT) return undefined;
-  const cells: ExplainedCell[] = [];
+  const cells: Record<string, string>[] = [];
   for (const m of inner.matchAll(CELL)) {
-    if (cells.length === EXPLAINED_CELLS_LIMIT) return undefined;
-    const c = attributes(m[1]!);
-    const id = c.get("id");
-    const value = c.get("value");
-    const address = c.get("address");
-    if (!fieldOk(id) || id === "" || !fieldOk(value)) return undefined;
-    if (address !== undefined && !fieldOk(address)) return undefined;
-    cells.push({ id, ...(address === undefined ? {} : { address }), value });
+    cells.push(attributes(m[1]!));
+    if (cells.length === CELLS_READ) break;
   }
-  return { rule: rule as RuleId, code: code as FindingCode, key, cells, reason: text, date };
+  const reason = /<reason>([^<]*)<\/reason>/u.exec(inner);
+  return explanationFrom({
+    ...attributes(head),
+    cells,
+    reason: reason === null ? "" : unescape(reason[1]!),
+  });
 }
 
 /**
