@@ -77,6 +77,8 @@ export interface CliArguments {
   readonly agency?: string;
   readonly self?: string;
   readonly lastYear?: string;
+  /** check, annotate, narrative: a supervising office's accepted explanations (JSON). */
+  readonly explanations?: string;
   /** `extract -o`: the .xlsx or .csv file to write. */
   readonly output?: string;
   /** annotate: overwrite an existing output file. */
@@ -128,9 +130,17 @@ function parseYear(text: string, locale: Locale, today: Date = new Date()): numb
 const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: readonly string[] }>> =
   {
     template: { min: 1, max: 1, options: ["tables", "year", "agency"] },
-    check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
-    annotate: { min: 2, max: 2, options: ["last-year", "year", "agency", "force"] },
-    narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
+    check: {
+      min: 1,
+      max: Infinity,
+      options: ["format", "last-year", "year", "agency", "explanations"],
+    },
+    annotate: {
+      min: 2,
+      max: 2,
+      options: ["last-year", "year", "agency", "force", "explanations"],
+    },
+    narrative: { min: 1, max: 1, options: ["year", "agency", "self", "explanations"] },
     extract: { min: 1, max: Infinity, options: ["output"] },
     read: { min: 1, max: 1, options: ["format"] },
   };
@@ -156,6 +166,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         agency: { type: "string" },
         self: { type: "string" },
         "last-year": { type: "string" },
+        explanations: { type: "string" },
         output: { type: "string", short: "o" },
         force: { type: "boolean" },
       },
@@ -197,6 +208,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     "agency",
     "self",
     "last-year",
+    "explanations",
     "output",
     "force",
   ] as const) {
@@ -233,6 +245,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       : { agency: values.agency.trim() }),
     ...(values.self === undefined || values.self.trim() === "" ? {} : { self: values.self.trim() }),
     ...(values["last-year"] === undefined ? {} : { lastYear: values["last-year"] }),
+    ...(values.explanations === undefined ? {} : { explanations: values.explanations }),
     ...(values.output === undefined ? {} : { output: values.output }),
     ...(values.force === true ? { force: true } : {}),
   };

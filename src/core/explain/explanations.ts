@@ -363,3 +363,25 @@ export function explanationFrom(value: unknown): Explanation | undefined {
   }
   return { rule: rule as RuleId, code: code as FindingCode, key, cells: out, reason, date };
 }
+
+/**
+ * The explanations that still hold without a check to match them against: their rule may be
+ * explained and every cell they name shows the value it showed (a narrative explanation names
+ * no cells and holds while it is kept). For a 汇总 column and for 六（五）, where last year's
+ * report (X1, X2) may not be at hand to bring the findings back.
+ */
+export function heldExplanations(
+  explanations: readonly Explanation[],
+  figures: FigureSet,
+): Explanation[] {
+  const cells = new Map<string, CellReading>();
+  for (const t of figures.tables) for (const [id, cell] of t.cells) cells.set(id, cell.reading);
+  const held = new Map<string, Explanation>();
+  for (const e of explanations) {
+    if (RULE_EXPLAINABLE[e.rule] === "never") continue;
+    if (e.cells.every((c) => cells.has(c.id) && shownText(cells.get(c.id)) === c.value))
+      held.set(e.key, e);
+    else held.delete(e.key);
+  }
+  return [...held.values()];
+}
