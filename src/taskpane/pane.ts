@@ -745,7 +745,11 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
           state.paragraphs = generateNarrative(set, state.settings, deps.locale).map((p) => p.text);
           clear(paragraphsBox);
           // Written from tables that fail the check: said above the text, not inside it.
-          const errors = state.outcome?.errors ?? 0;
+          // Explained findings are not errors (issue 13).
+          const errors =
+            state.outcome === undefined
+              ? 0
+              : sortProblems(state.outcome, state.explanations).errors;
           if (errors > 0)
             paragraphsBox.append(
               h(doc, "p", {
