@@ -566,6 +566,13 @@ void describe("the task pane in Chromium", () => {
     await press(page, "Check");
     const r6 = page.locator('#findings > li[data-rules="R6"]');
     await r6.getByRole("button", { name: "Verified — explain" }).click();
+    // What the clerk typed survives a re-check, which redraws the list.
+    await r6.getByRole("textbox", { name: "Reason (required)" }).fill("checked with the office");
+    await press(page, "Check");
+    assert.equal(
+      await r6.getByRole("textbox", { name: "Reason (required)" }).inputValue(),
+      "checked with the office",
+    );
     const suggestion = r6.locator("button.suggestion").first();
     await suggestion.click();
     const form = await page.evaluate(() => document.getElementById("app")!.innerText);
