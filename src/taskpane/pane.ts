@@ -626,7 +626,20 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       focusProblem(findingsList, key);
     });
     withdraw.setAttribute("aria-describedby", messageId);
-    item.append(h(doc, "div", { className: "actions" }, [withdraw]));
+    const actions: HTMLElement[] = [withdraw];
+    const addresses = problemAddresses(done.problem);
+    if (addresses.length > 0) {
+      const shown =
+        addresses[0]!.slice(addresses[0]!.lastIndexOf("!") + 1) + (addresses.length > 1 ? "…" : "");
+      const go = button(t.locate(shown), async () => {
+        await deps.port.select(addresses);
+      });
+      go.classList.add("locate");
+      go.setAttribute("aria-describedby", messageId);
+      go.title = addresses.join(", ");
+      actions.push(go);
+    }
+    item.append(h(doc, "div", { className: "actions" }, actions));
     return item;
   };
 
