@@ -12,6 +12,7 @@ import { checkReport } from "../src/core/check";
 import { figureSet } from "../src/core/model/figure-set";
 import { planReport } from "../src/core/report/plan";
 import type { TableId } from "../src/core/model/tables";
+import type { Explanation } from "../src/core/explain/explanations";
 import { createExcelAdapter } from "../src/excel/adapter";
 import { layoutReport } from "../src/excel/report-layout";
 import { newWorkbook } from "../test/excel/double/state";
@@ -94,6 +95,24 @@ async function operations(
     planReport({ tables, check: checkReport({ tables }), year: 2024, locale: "zh-CN" }),
   );
   out["write annual report (new sheet)"] = await measure(double, () => adapter.writeReport(report));
+  // Explanations live in the custom XML part (ExcelApi 1.5): the pane reads them on opening and
+  // rewrites the part on each explain or withdraw (the newest part read first, its settings kept).
+  const xml = createExcelAdapter(double.run, { ...CAPABILITIES, customXml: true });
+  const explanation: Explanation = {
+    rule: "R6",
+    code: "not-applicable",
+    key: "R6|not-applicable|T3|T3/二/商业企业|",
+    cells: [{ id: "T3/二/商业企业", address: "年报表格!E24", value: "/" }],
+    reason: "本单位无商业企业申请人，该项不适用。",
+    date: "2025-01-20",
+  };
+  // A part already holds the settings (the usual case): it is read so they are kept.
+  await xml.saveSettings({ year: 2024 });
+  out["explain a finding (save)"] = await measure(double, () =>
+    xml.saveExplanations([explanation]),
+  );
+  out["load explanations (pane opens)"] = await measure(double, () => xml.loadExplanations());
+  out["withdraw an explanation (save)"] = await measure(double, () => xml.saveExplanations([]));
   return out;
 }
 

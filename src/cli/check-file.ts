@@ -13,12 +13,18 @@ import type { ReadLimits } from "../xlsx/limits";
 import { cliText, reasonText } from "./cli-messages";
 import {
   findingEntries,
+  findingExplanations,
   tableEntries,
+  type FindingExplanations,
   type FileEntry,
   type FindingEntry,
   type NoteEntry,
 } from "./file-entry";
 import { loadReport, type LoadedReport } from "./load-report";
+import { applyExplanations, type AppliedExplanations } from "../core/explain/explanations";
+import { figureSet } from "../core/model/figure-set";
+import { RULE_EXPLAINABLE } from "../core/rules/finding";
+import { explanationsFor, type ExplanationsFile } from "./explanations-file";
 
 /** What the user told the command line about the reports. */
 export interface CheckSettings {
@@ -29,6 +35,8 @@ export interface CheckSettings {
   readonly lastYearYear?: number;
   readonly locale: Locale;
   readonly limits?: ReadLimits;
+  /** A supervising office's accepted explanations (--explanations). */
+  readonly explanations?: ExplanationsFile;
 }
 
 /** A checked report with everything the commands may need after the check. */
@@ -68,6 +76,44 @@ export function checkLoaded(report: LoadedReport, settings: CheckSettings): Chec
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
   };
+}
+
+/** What explanations did to a checked report, and the lines that say what was not applied. */
+export interface ExplainedCheck {
+  readonly applied: AppliedExplanations;
+  readonly entries: FindingExplanations;
+  /** Warning lines (stderr): explanations refused, unreadable, or matching no finding. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Applies the workbook's own explanations and then the --explanations file's (a later one of the
+ * same finding wins, so the supervising office's list has the last word).
+ */
+export function explainChecked(
+  checked: CheckedReport,
+  display: string,
+  settings: CheckSettings,
+): ExplainedCheck {
+  const t = cliText(settings.locale);
+  const figures = figureSet(checked.report.tables);
+  const fromFile = explanationsFor(settings.explanations, display, {
+    ...(checked.agency === undefined ? {} : { agency: checked.agency }),
+    ...(checked.year === undefined ? {} : { year: checked.year }),
+  });
+  const applied = applyExplanations(
+    checked.result.findings,
+    [...(checked.report.explanations ?? []), ...fromFile],
+    figures,
+  );
+  const warnings: string[] = [];
+  const skipped = checked.report.explanationsSkipped ?? 0;
+  if (skipped > 0) warnings.push(t.explanationsUnread(display, skipped));
+  for (const r of applied.refused)
+    warnings.push(t.explanationRefused(display, r.finding.rule, RULE_EXPLAINABLE[r.finding.rule]));
+  const unmatched = applied.unmatched.filter((e) => fromFile.includes(e)).length;
+  if (unmatched > 0) warnings.push(t.explanationsUnmatched(display, unmatched));
+  return { applied, entries: findingExplanations(applied, figures), warnings };
 }
 
 /**
@@ -115,12 +161,18 @@ export async function checkFile(
     throw error;
   }
   const notLater = lastYearNotEarlier(report, settings);
-  const { result } = checkLoaded(
+  const checked = checkLoaded(
     report,
     notLater === undefined ? settings : { ...settings, lastYear: undefined },
   );
+  const { entries, warnings } = explainChecked(checked, display, settings);
   const notes = noteEntries(report, settings.locale);
-  const findings = findingEntries(result.problems, settings.locale, report.narrative);
+  const findings = findingEntries(
+    checked.result.problems,
+    settings.locale,
+    report.narrative,
+    entries,
+  );
   return {
     file: display,
     status: (report.unreadParts?.length ?? 0) > 0 ? "incomplete" : "checked",
@@ -128,6 +180,7 @@ export async function checkFile(
     findings: withoutHiddenFixes(findings, report),
     ...(notes.length === 0 ? {} : { notes }),
     ...(notLater === undefined ? {} : { lastYearNotEarlier: notLater }),
+    ...(warnings.length === 0 ? {} : { explanationWarnings: warnings }),
   };
 }
 

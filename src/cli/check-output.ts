@@ -33,7 +33,7 @@ export function textOutput(output: (text: string) => void, locale: Locale): Chec
   const t = cliText(locale);
   const english = locale === "en-US";
   const colon = english ? ": " : "：";
-  const [open, close] = english ? [" (", ")"] : ["（", "）"];
+  const [opening, close] = english ? [" (", ")"] : ["（", "）"];
   const join = english ? "; " : "；";
   const [quoteOpen, quoteClose] = english ? ["“", "”"] : ["「", "」"];
   return {
@@ -42,7 +42,10 @@ export function textOutput(output: (text: string) => void, locale: Locale): Chec
         write(`✗ ${entry.file}${colon}${t.unreadable}${colon}${entry.error ?? ""}\n`);
         return;
       }
-      const count = (s: string): number => entry.findings.filter((f) => f.severity === s).length;
+      // Explained findings are listed apart, after the open ones, and not counted as errors.
+      const open = entry.findings.filter((f) => f.explained === undefined);
+      const explained = entry.findings.filter((f) => f.explained !== undefined);
+      const count = (s: string): number => open.filter((f) => f.severity === s).length;
       const tables = entry.tables
         .map((tb) => {
           const where = qualifiedRange(tb);
@@ -51,27 +54,28 @@ export function textOutput(output: (text: string) => void, locale: Locale): Chec
         })
         .join(join);
       const incomplete = entry.status === "incomplete";
-      const counts =
-        entry.findings.length === 0
-          ? t.clean
-          : t.fileCounts(count("error"), count("warning"), count("info"));
+      const listed = [
+        t.fileCounts(count("error"), count("warning"), count("info")),
+        ...(explained.length === 0 ? [] : [t.explainedCount(explained.length)]),
+      ].join(english ? ", " : "，");
+      const counts = entry.findings.length === 0 ? t.clean : listed;
       // An incomplete check never reads as "no problems": it says so first.
       const status = incomplete
         ? `${t.incomplete}${entry.findings.length === 0 ? "" : `${english ? ", " : "，"}${counts}`}`
         : counts;
-      const mark = count("error") > 0 ? "✗" : entry.findings.length > 0 || incomplete ? "!" : "✓";
+      const mark = count("error") > 0 ? "✗" : open.length > 0 || incomplete ? "!" : "✓";
       write(
-        `${mark} ${entry.file} — ${status}${open}${tables === "" ? t.noTables : tables}${close}\n`,
+        `${mark} ${entry.file} — ${status}${opening}${tables === "" ? t.noTables : tables}${close}\n`,
       );
       for (const note of entry.notes ?? []) write(`  ! ${note.message}\n`);
       // A rule that fires many times without a fix (a blank template: every cell R6) is shown
       // by its first few findings and a count; JSON and CSV list every finding.
       const perRule = new Map<string, number>();
-      for (const f of entry.findings)
+      for (const f of open)
         if (f.fix === undefined) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
       const shown = new Map<string, number>();
       let lastProblem = -1;
-      for (const f of entry.findings) {
+      for (const f of open) {
         if (f.fix === undefined && (perRule.get(f.rule) ?? 0) > COLLAPSE_OVER) {
           const n = shown.get(f.rule) ?? 0;
           shown.set(f.rule, n + 1);
@@ -80,11 +84,18 @@ export function textOutput(output: (text: string) => void, locale: Locale): Chec
         const label = `[${t.severity[f.severity]}] ${f.rule}`;
         write(`  ${label} ${f.message}\n`);
         if (f.quote !== undefined) write(`      ${quoteOpen}${f.quote}${quoteClose}\n`);
+        if (f.lapsed !== undefined)
+          write(`      ${t.lapsedReason(f.lapsed.reason, f.lapsed.date)}\n`);
         if (f.fixText !== undefined && f.problem !== lastProblem) write(`      → ${f.fixText}\n`);
         lastProblem = f.problem;
       }
       for (const [rule, n] of shown)
         if (n > COLLAPSE_SHOW) write(`  … ${t.more(n - COLLAPSE_SHOW, rule)}\n`);
+      for (const f of explained) {
+        write(`  [${t.explainedLabel}] ${f.rule} ${f.message}\n`);
+        if (f.quote !== undefined) write(`      ${quoteOpen}${f.quote}${quoteClose}\n`);
+        write(`      ${t.explainedReason(f.explained!.reason, f.explained!.date)}\n`);
+      }
     },
     end(summary) {
       write(`\n${t.summary(summary)}\n`);
@@ -121,6 +132,9 @@ export const CSV_COLUMNS = [
   "fix_value",
   "message",
   "quote",
+  "explained_reason",
+  "explained_date",
+  "lapsed_reason",
 ] as const;
 
 /** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
@@ -170,6 +184,9 @@ export function csvOutput(write: (text: string) => void): CheckOutput {
           f.fix?.value,
           f.message,
           f.quote,
+          f.explained?.reason,
+          f.explained?.date,
+          f.lapsed?.reason,
         ]);
       }
     },

@@ -8,8 +8,11 @@ export interface CheckSummary {
   readonly unreadable: number;
   /** Files checked while some part of them could not be read (counted in `checked` too). */
   readonly incomplete: number;
+  /** Open errors and warnings: an explained finding is counted in `explained` instead. */
   readonly errors: number;
   readonly warnings: number;
+  /** Findings an explanation covers (kept with a clerk's reason). */
+  readonly explained: number;
 }
 
 /** A running tally, fed one entry at a time (the entries themselves need not be kept). */
@@ -20,6 +23,7 @@ export class SummaryTally {
   private incomplete = 0;
   private errors = 0;
   private warnings = 0;
+  private explained = 0;
   private filesWithErrors = 0;
 
   add(entry: FileEntry): void {
@@ -29,9 +33,11 @@ export class SummaryTally {
       this.checked++;
       this.incomplete++;
     } else this.unreadable++;
-    const errors = entry.findings.filter((f) => f.severity === "error").length;
+    const open = entry.findings.filter((f) => f.explained === undefined);
+    const errors = open.filter((f) => f.severity === "error").length;
     this.errors += errors;
-    this.warnings += entry.findings.filter((f) => f.severity === "warning").length;
+    this.warnings += open.filter((f) => f.severity === "warning").length;
+    this.explained += entry.findings.length - open.length;
     if (errors > 0) this.filesWithErrors++;
   }
 
@@ -43,13 +49,16 @@ export class SummaryTally {
       incomplete: this.incomplete,
       errors: this.errors,
       warnings: this.warnings,
+      explained: this.explained,
     };
   }
 
   /**
    * 2 when some file could not be read, or could be read only in part (its unread sheets may hold
    * errors: an incomplete check must not pass as "no errors", nor claim errors it did not see),
-   * else 1 when some file has an error, else 0.
+   * else 1 when some file has an open error, else 0. An explained error is not open: the clerk
+   * verified it and gave the reason, which every output shows and the summary counts, so a
+   * report whose every error is explained passes like one with warnings only.
    */
   exitCode(): number {
     if (this.unreadable > 0 || this.incomplete > 0) return 2;

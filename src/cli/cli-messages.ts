@@ -3,7 +3,8 @@
  * Findings' texts come from the core's locale modules; these are only the frame around them.
  */
 import type { Locale } from "../core/locales/locale";
-import type { Severity } from "../core/rules/finding";
+import type { Explainable, Severity } from "../core/rules/finding";
+import type { ExplanationsFileProblem } from "./explanations-file";
 import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
 import { COMMANDS, type Command, type UsageProblem } from "./parse-args";
@@ -250,6 +251,7 @@ export interface CliText {
     incomplete?: number;
     errors: number;
     warnings: number;
+    explained?: number;
   }) => string;
   readonly noTables: string;
   readonly format2019: string;
@@ -299,6 +301,24 @@ export interface CliText {
   readonly reportDraft: (file: string, errors: number, marked: number) => string;
   /** Written from tables without errors, with figures that warnings make doubtful. */
   readonly reportMarked: (file: string, marked: number) => string;
+  // Issue 13: explained findings.
+  /** The file's counts when some findings are explained ("2 个错误，0 个警告，1 条已说明"). */
+  readonly explainedCount: (count: number) => string;
+  /** The label of an explained finding's line. */
+  readonly explainedLabel: string;
+  /** The line under an explained finding: its reason and date. */
+  readonly explainedReason: (reason: string, date: string) => string;
+  /** The line under a finding whose explanation lapsed. */
+  readonly lapsedReason: (reason: string, date: string) => string;
+  readonly explanationsUnread: (file: string, count: number) => string;
+  readonly explanationRefused: (file: string, rule: string, explainable: Explainable) => string;
+  readonly explanationsUnmatched: (file: string, count: number) => string;
+  readonly explanationsFileProblem: (file: string, problem: ExplanationsFileProblem) => string;
+  readonly explanationsFileSkipped: (file: string, count: number) => string;
+  /** The findings sheet's heading above the explained findings. */
+  readonly findingsExplained: (count: number) => string;
+  /** The 六（五） heading `narrative` prints above the explanations. */
+  readonly statisticsNotesHeading: string;
 }
 
 const USAGE_ZH = `用法：xxgk <命令> [选项]
@@ -361,7 +381,7 @@ const ZH: CliText = {
   fileCounts: (e, w, i) =>
     [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 条说明`] : [])].join("，"),
   summary: (s) =>
-    `共 ${s.files} 个文件：已检查 ${s.checked} 个${(s.incomplete ?? 0) > 0 ? `（其中检查不完整 ${s.incomplete} 个）` : ""}，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
+    `共 ${s.files} 个文件：已检查 ${s.checked} 个${(s.incomplete ?? 0) > 0 ? `（其中检查不完整 ${s.incomplete} 个）` : ""}，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个${(s.explained ?? 0) > 0 ? `，已说明 ${s.explained} 条` : ""}。`,
   noTables: "未找到表格",
   format2019: "2019 试行格式",
   progress: (d, t, f) => `检查中 ${d}/${t} ${f}`,
@@ -420,6 +440,36 @@ const ZH: CliText = {
   reportDraft: (f, n, m) =>
     `注意：表格有 ${n} 个错误，${f} 是草稿：${m} 处可能有误的数字标有【请核对】，请用 xxgk check 查看并改正后再发布。`,
   reportMarked: (f, m) => `${f} 中有 ${m} 处数字标有【请核对】（检查发现警告），请核对后删除标记。`,
+  explainedCount: (n) => `${n} 条已说明`,
+  explainedLabel: "已说明",
+  explainedReason: (r, d) => `说明：${r}（${d}）`,
+  lapsedReason: (r, d) => `此前的说明已失效（所涉单元格的值已改变，请重新核实）：${r}（${d}）`,
+  explanationsUnread: (f, n) =>
+    `! ${f}：工作簿中有 ${n} 条说明无法读取（已损坏、超出限额或为旧版格式），未采用`,
+  explanationRefused: (f, rule, e) =>
+    e === "never"
+      ? `! ${f}：${rule} 的说明未采用：表内求和与数值有效性（R1–R5）只能改正，不能说明`
+      : `! ${f}：${rule} 的说明未采用：此类${e === "warnings" ? "错误" : "结果"}只能改正，不能说明`,
+  explanationsUnmatched: (f, n) =>
+    `! ${f}：--explanations 中有 ${n} 条说明没有对应的检查结果（问题已改正、正文已改动，或需要 --last-year），未采用`,
+  explanationsFileProblem: (f, p) => {
+    switch (p.code) {
+      case "unreadable":
+        return `--explanations ${f}：无法读取：${p.detail}`;
+      case "too-large":
+        return `--explanations ${f}：文件过大（${p.bytes} 字节），不像是说明清单`;
+      case "not-json":
+        return `--explanations ${f}：不是有效的 JSON：${p.detail}`;
+      case "not-the-format":
+        return `--explanations ${f}：不是说明清单（应为 {"format": "xxgk-explanations", "version": 1, "reports": [...]}，见 docs/cli.md）`;
+      case "too-many-reports":
+        return `--explanations ${f}：列出了 ${p.count} 份报告，超过上限 10000`;
+    }
+  },
+  explanationsFileSkipped: (f, n) =>
+    `! --explanations ${f}：有 ${n} 条说明无法使用（字段缺失或有误、超出限额，或未写明文件或机关和年度），未采用`,
+  findingsExplained: (n) => `已说明（${n} 条，不计为错误）`,
+  statisticsNotesHeading: "（五）本年度信息公开工作年度报告数据统计需要说明的事项：",
 };
 
 const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
@@ -437,7 +487,7 @@ const EN: CliText = {
       ...(i > 0 ? [`${i} info`] : []),
     ].join(", "),
   summary: (s) =>
-    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked${(s.incomplete ?? 0) > 0 ? ` (${s.incomplete} incomplete)` : ""}, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked${(s.incomplete ?? 0) > 0 ? ` (${s.incomplete} incomplete)` : ""}, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}${(s.explained ?? 0) > 0 ? `, ${s.explained} explained` : ""}.`,
   noTables: "no tables found",
   format2019: "2019 trial format",
   progress: (d, t, f) => `checking ${d}/${t} ${f}`,
@@ -500,6 +550,38 @@ const EN: CliText = {
     `Note: the tables have ${n} error${n === 1 ? "" : "s"}, so ${f} is a draft: ${m} doubtful figure${m === 1 ? " is" : "s are"} marked 【请核对】. Run xxgk check to see and correct them before publishing.`,
   reportMarked: (f, m) =>
     `${m} figure${m === 1 ? " is" : "s are"} marked 【请核对】 in ${f} (warnings of the check): verify them and remove the marks.`,
+  explainedCount: (n) => `${n} explained`,
+  explainedLabel: "explained",
+  explainedReason: (r, d) => `reason: ${r} (${d})`,
+  lapsedReason: (r, d) =>
+    `its earlier explanation lapsed (a cell it named has changed; check it again): ${r} (${d})`,
+  explanationsUnread: (f, n) =>
+    `! ${f}: ${n} explanation${n === 1 ? "" : "s"} in the workbook could not be read (damaged, over a limit, or of an older version) and ${n === 1 ? "was" : "were"} not applied`,
+  explanationRefused: (f, rule, e) =>
+    e === "never"
+      ? `! ${f}: the explanation of ${rule} was not applied: sums and valid numbers (R1–R5) are fixed, not explained`
+      : `! ${f}: the explanation of ${rule} was not applied: ${e === "warnings" ? "its errors" : "such findings"} are fixed, not explained`,
+  explanationsUnmatched: (f, n) =>
+    `! ${f}: ${n} explanation${n === 1 ? "" : "s"} of --explanations match${n === 1 ? "es" : ""} no finding (fixed, the text rewritten, or --last-year needed) and ${n === 1 ? "was" : "were"} not applied`,
+  explanationsFileProblem: (f, p) => {
+    switch (p.code) {
+      case "unreadable":
+        return `--explanations ${f}: cannot be read: ${p.detail}`;
+      case "too-large":
+        return `--explanations ${f}: too large (${p.bytes} bytes) to be a list of explanations`;
+      case "not-json":
+        return `--explanations ${f}: not valid JSON: ${p.detail}`;
+      case "not-the-format":
+        return `--explanations ${f}: not a list of explanations (expected {"format": "xxgk-explanations", "version": 1, "reports": [...]}, see docs/cli.md)`;
+      case "too-many-reports":
+        return `--explanations ${f}: names ${p.count} reports, more than the limit of 10000`;
+    }
+  },
+  explanationsFileSkipped: (f, n) =>
+    `! --explanations ${f}: ${n} explanation${n === 1 ? "" : "s"} cannot be used (a field missing or wrong, over a limit, or no file nor agency and year) and ${n === 1 ? "was" : "were"} not applied`,
+  findingsExplained: (n) => `Explained (${n}, not counted as errors)`,
+  statisticsNotesHeading:
+    "(5) Matters in the statistics of this year's annual report that need explaining:",
 };
 
 /** The frame texts of a locale. */

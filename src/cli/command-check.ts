@@ -17,6 +17,11 @@ import { loadReport, type LoadedReport } from "./load-report";
 import { terminalText } from "./terminal-text";
 import type { CliArguments } from "./parse-args";
 import { packageVersion } from "./version";
+import {
+  ExplanationsFileError,
+  readExplanationsFile,
+  type ExplanationsFile,
+} from "./explanations-file";
 import * as path from "node:path";
 
 /** Show the progress line only for batches at least this long. */
@@ -52,6 +57,28 @@ export async function readLastYear(
   return report === undefined || typeof report === "number" ? report : report.tables;
 }
 
+/**
+ * Reads the --explanations file; unusable → a message and exit code 2 (the run would not do what
+ * it was told). Explanations in it that cannot be used are counted on stderr.
+ */
+export async function readExplanationsOption(
+  args: CliArguments,
+  io: CliIo,
+): Promise<ExplanationsFile | number | undefined> {
+  if (args.explanations === undefined) return undefined;
+  const text = cliText(args.locale);
+  try {
+    const list = await readExplanationsFile(path.resolve(io.cwd, args.explanations));
+    if (list.skipped > 0)
+      io.stderr(`${terminalText(text.explanationsFileSkipped(args.explanations, list.skipped))}\n`);
+    return list;
+  } catch (error) {
+    if (!(error instanceof ExplanationsFileError)) throw error;
+    io.stderr(`${terminalText(text.explanationsFileProblem(args.explanations, error.problem))}\n`);
+    return 2;
+  }
+}
+
 /** Runs `check`; returns the exit code. */
 export async function runCheck(
   args: CliArguments,
@@ -60,7 +87,10 @@ export async function runCheck(
 ): Promise<number> {
   const lastYear = await readLastYearReport(args, io, limits);
   if (typeof lastYear === "number") return lastYear;
+  const explanations = await readExplanationsOption(args, io);
+  if (typeof explanations === "number") return explanations;
   const settings: CheckSettings = {
+    ...(explanations === undefined ? {} : { explanations }),
     locale: args.locale,
     ...(args.year === undefined ? {} : { year: args.year }),
     ...(args.agency === undefined ? {} : { agency: args.agency }),
@@ -112,6 +142,7 @@ export async function runCheck(
         `${terminalText(text.lastYearNotEarlier(args.lastYear, was, file.display, year))}\n`,
       );
     }
+    for (const line of entry.explanationWarnings ?? []) io.stderr(`${terminalText(line)}\n`);
     output.file(entry);
     tally.add(entry);
   }

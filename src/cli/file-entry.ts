@@ -21,6 +21,13 @@ import { formatFinding, formatFix } from "../core/locales/messages";
 import type { Locale } from "../core/locales/locale";
 import { quoteFinding } from "../core/narrative/quote";
 import type { CellRef, Finding, Problem, RuleId, Severity } from "../core/rules/finding";
+import {
+  explainFinding,
+  isExplainable,
+  type AppliedExplanations,
+  type Explanation,
+} from "../core/explain/explanations";
+import type { FigureSet } from "../core/model/figure-set";
 
 /**
  * One figure of a table as found, for people who compare reports: its keys (those of `where`), its
@@ -78,9 +85,44 @@ export interface FindingEntry {
     readonly end: number;
     readonly text: string;
   }[];
+  /** The clerk's reason when an explanation covers the finding: it is then not counted as an error. */
+  readonly explained?: ExplanationNote;
+  /** The reason of an earlier explanation that no longer applies (a cell it named changed). */
+  readonly lapsed?: ExplanationNote;
+  /**
+   * For an open finding that may be explained: the fields an explanation of it keeps (add a
+   * reason and a date to make one for --explanations).
+   */
+  readonly explainAs?: Omit<Explanation, "reason" | "date">;
   /** Not in JSON: the fix as a sentence, and the problem the finding belongs to (for text output). */
   readonly fixText?: string;
   readonly problem: number;
+}
+
+/** An explanation as output: its reason and the day it was given. */
+export interface ExplanationNote {
+  readonly reason: string;
+  readonly date: string;
+}
+
+/** How explanations bear on a check's findings (from applyExplanations), by finding. */
+export interface FindingExplanations {
+  readonly explained: ReadonlyMap<Finding, Explanation>;
+  readonly lapsed: ReadonlyMap<Finding, Explanation>;
+  /** Figures of the report, for the values an explanation of an open finding would keep. */
+  readonly figures: FigureSet;
+}
+
+/** The maps of findingEntries from applied explanations. */
+export function findingExplanations(
+  applied: AppliedExplanations,
+  figures: FigureSet,
+): FindingExplanations {
+  return {
+    explained: new Map(applied.explained.map((e) => [e.finding, e.explanation])),
+    lapsed: new Map(applied.lapsed.map((e) => [e.finding, e.explanation])),
+    figures,
+  };
 }
 
 /**
@@ -112,6 +154,8 @@ export interface FileEntry {
   readonly notes?: readonly NoteEntry[];
   /** Not in JSON: the --last-year report is of this report's year or later, so it was not compared. */
   readonly lastYearNotEarlier?: { readonly lastYear: number; readonly year: number };
+  /** Not in JSON: explanations not applied (refused, unreadable, matching nothing), said on stderr. */
+  readonly explanationWarnings?: readonly string[];
 }
 
 function whereOf(cell: CellRef): WhereEntry {
@@ -169,12 +213,18 @@ export function findingEntries(
   problems: readonly Problem[],
   locale: Locale,
   narrative?: string,
+  explanations?: FindingExplanations,
 ): FindingEntry[] {
   const entries: FindingEntry[] = [];
   problems.forEach((problem, index) => {
-    for (const f of problem.findings) entries.push(findingEntry(f, index, locale, narrative));
+    for (const f of problem.findings)
+      entries.push(findingEntry(f, index, locale, narrative, explanations));
   });
   return entries;
+}
+
+function note(e: Explanation | undefined): ExplanationNote | undefined {
+  return e === undefined ? undefined : { reason: e.reason, date: e.date };
 }
 
 function findingEntry(
@@ -182,7 +232,15 @@ function findingEntry(
   problem: number,
   locale: Locale,
   narrative: string | undefined,
+  explanations: FindingExplanations | undefined,
 ): FindingEntry {
+  const explained = note(explanations?.explained.get(f));
+  const lapsed = note(explanations?.lapsed.get(f));
+  let explainAs: FindingEntry["explainAs"];
+  if (explained === undefined && explanations !== undefined && isExplainable(f)) {
+    const { rule, code, key, cells } = explainFinding(f, explanations.figures, "", "");
+    explainAs = { rule, code, key, cells };
+  }
   const cells = f.cells.flatMap((c) => (c.address === undefined ? [] : [c.address]));
   const quote = narrative === undefined ? undefined : quoteFinding(narrative, f);
   return {
@@ -209,6 +267,9 @@ function findingEntry(
     ...(f.spans === undefined || f.spans.length === 0
       ? {}
       : { spans: f.spans.map((x) => ({ start: x.start, end: x.end, text: x.text })) }),
+    ...(explained === undefined ? {} : { explained }),
+    ...(lapsed === undefined ? {} : { lapsed }),
+    ...(explainAs === undefined ? {} : { explainAs }),
     problem,
   };
 }
@@ -228,6 +289,9 @@ export function findingJson(f: FindingEntry): Record<string, unknown> {
     message: f.message,
     ...(f.quote === undefined ? {} : { quote: f.quote }),
     ...(f.spans === undefined ? {} : { spans: f.spans }),
+    ...(f.explained === undefined ? {} : { explained: f.explained }),
+    ...(f.lapsed === undefined ? {} : { lapsed: f.lapsed }),
+    ...(f.explainAs === undefined ? {} : { explainAs: f.explainAs }),
   };
 }
 

@@ -48,6 +48,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { readDocx } from "../xlsx/read-docx";
 import { readWorkbook, type CoveredValues } from "../xlsx/read-workbook";
 import { readReportPart } from "../xlsx/read-report-part";
+import type { Explanation } from "../core/explain/explanations";
 import { sniffContainer } from "../xlsx/sniff";
 import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
 import { looksLikeHtml } from "../formats/html/decode-html";
@@ -91,6 +92,10 @@ export interface LoadedReport {
   readonly unreadParts?: readonly UnreadPart[];
   /** Merged areas that hid values of other cells (Excel shows only the top-left one). */
   readonly coveredValues?: readonly CoveredValues[];
+  /** The explanations the add-in kept in the workbook's part (core/explain). */
+  readonly explanations?: readonly Explanation[];
+  /** Explanations in the part that could not be read (damaged, over a limit, an older part's). */
+  readonly explanationsSkipped?: number;
 }
 
 /** A part of a file that could not be read. */
@@ -304,7 +309,12 @@ function result(
   narrative: string | undefined,
   identity: ReportIdentity,
   documentText?: string,
-  extra: { unreadParts?: UnreadPart[]; coveredValues?: readonly CoveredValues[] } = {},
+  extra: {
+    unreadParts?: UnreadPart[];
+    coveredValues?: readonly CoveredValues[];
+    explanations?: readonly Explanation[];
+    explanationsSkipped?: number;
+  } = {},
 ): LoadedReport {
   const text = narrative?.trim() ?? "";
   const unread = extra.unreadParts ?? [];
@@ -322,6 +332,12 @@ function result(
     ...(extra.coveredValues === undefined || extra.coveredValues.length === 0
       ? {}
       : { coveredValues: extra.coveredValues }),
+    ...(extra.explanations === undefined || extra.explanations.length === 0
+      ? {}
+      : { explanations: extra.explanations }),
+    ...((extra.explanationsSkipped ?? 0) === 0
+      ? {}
+      : { explanationsSkipped: extra.explanationsSkipped }),
   };
 }
 
@@ -430,6 +446,10 @@ export async function loadReportBytes(
           {
             unreadParts: unreadParts(content.unread, tables),
             coveredValues: content.coveredValues,
+            ...(part?.explanations === undefined ? {} : { explanations: part.explanations }),
+            ...(part?.explanationsSkipped === undefined
+              ? {}
+              : { explanationsSkipped: part.explanationsSkipped }),
           },
         );
       }

@@ -85,6 +85,8 @@ export interface CliArguments {
   readonly agency?: string;
   readonly self?: string;
   readonly lastYear?: string;
+  /** check, annotate, narrative: a supervising office's accepted explanations (JSON). */
+  readonly explanations?: string;
   /** `extract -o`: the .xlsx or .csv file to write; `report -o`: the .docx file. */
   readonly output?: string;
   /** annotate, report: overwrite an existing output file. */
@@ -136,14 +138,22 @@ function parseYear(text: string, locale: Locale, today: Date = new Date()): numb
 const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: readonly string[] }>> =
   {
     template: { min: 1, max: 1, options: ["tables", "year", "agency"] },
-    check: { min: 1, max: Infinity, options: ["format", "last-year", "year", "agency"] },
-    annotate: { min: 2, max: 2, options: ["last-year", "year", "agency", "force"] },
-    narrative: { min: 1, max: 1, options: ["year", "agency", "self"] },
     report: {
       min: 1,
       max: 1,
       options: ["last-year", "year", "agency", "self", "output", "force"],
     },
+    check: {
+      min: 1,
+      max: Infinity,
+      options: ["format", "last-year", "year", "agency", "explanations"],
+    },
+    annotate: {
+      min: 2,
+      max: 2,
+      options: ["last-year", "year", "agency", "force", "explanations"],
+    },
+    narrative: { min: 1, max: 1, options: ["year", "agency", "self", "explanations"] },
     extract: { min: 1, max: Infinity, options: ["output"] },
     read: { min: 1, max: 1, options: ["format"] },
   };
@@ -169,6 +179,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         agency: { type: "string" },
         self: { type: "string" },
         "last-year": { type: "string" },
+        explanations: { type: "string" },
         output: { type: "string", short: "o" },
         force: { type: "boolean" },
       },
@@ -210,6 +221,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     "agency",
     "self",
     "last-year",
+    "explanations",
     "output",
     "force",
   ] as const) {
@@ -252,6 +264,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       : { agency: values.agency.trim() }),
     ...(values.self === undefined || values.self.trim() === "" ? {} : { self: values.self.trim() }),
     ...(values["last-year"] === undefined ? {} : { lastYear: values["last-year"] }),
+    ...(values.explanations === undefined ? {} : { explanations: values.explanations }),
     ...(values.output === undefined ? {} : { output: values.output }),
     ...(values.force === true ? { force: true } : {}),
   };

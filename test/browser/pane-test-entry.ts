@@ -28,6 +28,10 @@ export interface TestHooks {
   protect(sheet: string): void;
   selection(): string;
   highlightedCells(sheet: string): { error: number; warning: number };
+  /** The fill the conditional formats give a cell now (the one on top), if any. */
+  fillAt(sheet: string, address: string): string | undefined;
+  /** How many explanations the workbook's custom XML parts hold. */
+  explanationsStored(): number;
   ownFormats(): number;
   snapshot(): WorkbookSnapshot;
   copied(): string[];
@@ -109,6 +113,15 @@ window.xxgkTest = {
     }
     return counts;
   },
+  fillAt: (name, address) => {
+    const { row, column } = at(name, address);
+    return activeConditionalFormats(double.sheet(name), row, column)[0]?.fill;
+  },
+  explanationsStored: () =>
+    double.state.customXmlParts.reduce(
+      (n, p) => n + (p.xml.match(/<explanation\b/gu)?.length ?? 0),
+      0,
+    ),
   ownFormats: () =>
     double.state.sheets
       .flatMap((s) => s.conditionalFormats)

@@ -433,6 +433,172 @@ void describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  void it("explains a finding by keyboard alone, keeps it on reopening, withdraws it; axe clean", async () => {
+    const { page, errors } = await open();
+    await press(page, "插入表格");
+    await typeFigures(page, true);
+    // A deliberate "/" where there is nothing: an R6 warning, which may be explained.
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, "/"), address("二", "商业企业"));
+    await press(page, "检查并标记");
+    const summaryBefore = (await page.locator("#summary").textContent()) ?? "";
+    const errorCount = /^([1-9]\d*) 个错误 · 1 个警告$/u.exec(summaryBefore)?.[1];
+    assert.ok(errorCount !== undefined, summaryBefore);
+    const r6 = page.locator('#findings > li[data-rules="R6"]');
+    // The R1 finding (a wrong sum) offers no explain button.
+    assert.equal(await page.locator('#findings > li[data-rules~="R1"] button.explain').count(), 0);
+    const active = (): Promise<string> =>
+      page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return `${e?.tagName ?? ""}|${e?.getAttribute("aria-label") ?? e?.textContent ?? ""}`;
+      });
+    // From the top of the page, Tab to the R6 finding's explain button.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => {
+        const e = document.activeElement;
+        return (
+          e?.classList.contains("explain") === true && e.closest('li[data-rules="R6"]') !== null
+        );
+      });
+    }
+    assert.ok(reached, "the explain button is reached by Tab");
+    assert.equal((await active()).split("|")[1], "已核实，说明原因");
+    await page.keyboard.press("Enter");
+    assert.equal((await active()).split("|")[0], "TEXTAREA");
+    assert.equal(await r6.getByRole("textbox", { name: "说明原因（必填）" }).count(), 1);
+    // Escape cancels and gives the focus back to the button.
+    await page.keyboard.press("Escape");
+    assert.equal(await r6.locator("textarea").count(), 0);
+    assert.equal((await active()).split("|")[1], "已核实，说明原因");
+    await page.keyboard.press("Enter");
+    // Saving with no reason saves nothing and says why.
+    await page.keyboard.press("Tab");
+    const suggestion = (await active()).split("|")[1] ?? "";
+    assert.match(suggestion, /^填入：/u);
+    let onSave = false;
+    for (let i = 0; i < 10 && !onSave; i++) {
+      await page.keyboard.press("Tab");
+      onSave = (await active()).split("|")[1] === "保存";
+    }
+    assert.ok(onSave, "the save button is reached by Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+    );
+    assert.equal(await r6.locator('textarea[aria-invalid="true"]').count(), 1);
+    assert.equal((await active()).split("|")[0], "TEXTAREA");
+    assert.equal(await page.evaluate(() => window.xxgkTest.explanationsStored()), 0);
+    // A suggestion fills the field; Tab on to 保存.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await r6.locator("textarea").inputValue(), suggestion.replace(/^填入：/u, ""));
+    onSave = false;
+    for (let i = 0; i < 10 && !onSave; i++) {
+      await page.keyboard.press("Tab");
+      onSave = (await active()).split("|")[1] === "保存";
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+    );
+    assert.match(
+      (await page.locator("#summary").textContent()) ?? "",
+      new RegExp(`^${errorCount} 个错误 · 0 个警告，1 条已说明$`, "u"),
+    );
+    const explained = page.locator("#explained-findings > li");
+    assert.equal(await explained.count(), 1);
+    assert.match((await explained.textContent()) ?? "", /说明（\d{4}-\d{2}-\d{2}）：/u);
+    // The focus is back on the finding, now under 已说明; its cell is marked grey.
+    assert.ok(await explained.evaluate((li) => li === document.activeElement));
+    const grey = await page.evaluate(
+      (a) => window.xxgkTest.fillAt("年报表格", a),
+      address("二", "商业企业"),
+    );
+    assert.equal(grey, "#EDEBE9");
+    await shoot(page, "06-explained", "#check");
+
+    const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(source);
+    const axe = async (): Promise<string[]> => {
+      const results = await page.evaluate<{
+        violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+      }>(`axe.run(document.getElementById("app"), { resultTypes: ["violations"] })`);
+      return results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    };
+    assert.deepEqual(await axe(), []);
+
+    // Closed and reopened: the explanation is read back from the workbook.
+    await page.evaluate(() => window.xxgkTest.reopen());
+    await page.waitForFunction(
+      () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+    );
+    await press(page, "检查");
+    assert.match((await page.locator("#summary").textContent()) ?? "", /1 条已说明$/u);
+
+    // A changed value: the grey mark goes at once; the check reopens it and says it lapsed.
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, "-"), address("二", "商业企业"));
+    assert.notEqual(
+      await page.evaluate((a) => window.xxgkTest.fillAt("年报表格", a), address("二", "商业企业")),
+      "#EDEBE9",
+    );
+    await press(page, "检查");
+    assert.match((await r6.locator(".lapsed").textContent()) ?? "", /此前的说明已失效/u);
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, "/"), address("二", "商业企业"));
+    await press(page, "检查");
+    assert.equal(await explained.count(), 1);
+
+    // Withdrawn by keyboard: from the finding, Tab to 撤销说明, Enter; the focus is on it, open.
+    await explained.evaluate((li) => (li as HTMLElement).focus());
+    await page.keyboard.press("Tab");
+    assert.equal((await active()).split("|")[1], "撤销说明");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+    );
+    assert.equal(await explained.count(), 0);
+    assert.equal((await page.locator("#summary").textContent()) ?? "", summaryBefore);
+    assert.ok(await r6.evaluate((li) => li === document.activeElement));
+    assert.deepEqual(await axe(), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it("explains in English with no Chinese outside the quoted data", async () => {
+    const { page } = await open("?lang=en-US");
+    await press(page, "Insert tables");
+    await typeFigures(page, true);
+    await page.evaluate((a) => window.xxgkTest.type("年报表格", a, "/"), address("二", "商业企业"));
+    await press(page, "Check");
+    const r6 = page.locator('#findings > li[data-rules="R6"]');
+    await r6.getByRole("button", { name: "Verified — explain" }).click();
+    // What the clerk typed survives a re-check, which redraws the list.
+    await r6.getByRole("textbox", { name: "Reason (required)" }).fill("checked with the office");
+    await press(page, "Check");
+    assert.equal(
+      await r6.getByRole("textbox", { name: "Reason (required)" }).inputValue(),
+      "checked with the office",
+    );
+    const suggestion = r6.locator("button.suggestion").first();
+    await suggestion.click();
+    const form = await page.evaluate(() => document.getElementById("app")!.innerText);
+    await r6.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForFunction(
+      () => document.getElementById("main")?.getAttribute("aria-busy") === null,
+    );
+    assert.match((await page.locator("#summary").textContent()) ?? "", /, 1 explained$/u);
+    const shown = await page.evaluate(() => document.getElementById("app")!.innerText);
+    const cjk = `${form}\n${shown}`
+      .split("\n")
+      .map((line) => line.replace(/"[^"]*"|“[^”]*”|[^\s(（]+![$A-Z]+\$?\d+/gu, ""))
+      .filter((line) => /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]/u.test(line));
+    assert.deepEqual(cjk, []);
+    await page.close();
+  });
+
   void it("speaks English when Office runs in English", async () => {
     const { page } = await open("?lang=en-US");
     await page.getByRole("heading", { name: "Disclosure Report Assistant" }).waitFor();

@@ -77,6 +77,7 @@ test("the JSON output keeps its key structure", async () => {
   "summary": {
     "checked": "number",
     "errors": "number",
+    "explained": "number",
     "files": "number",
     "incomplete": "number",
     "unreadable": "number",
@@ -97,8 +98,9 @@ test("CSV output has one row per finding and one per unreadable file", async () 
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    // `quote` was added at the end (issue 7): older readers of the first 13 columns are unaffected.
-    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message,quote",
+    // `quote` (issue 7) and the explanation columns (issue 13) were added at the end: older
+    // readers of the first columns are unaffected.
+    "file,status,rule,severity,table,cells,where,reported,computed,difference,fix_cell,fix_value,message,quote,explained_reason,explained_date,lapsed_reason",
   );
   expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
     "a-broken.xlsx,checked,R1,error",

@@ -1,7 +1,8 @@
 /**
  * The report's settings as a custom XML part of the workbook (customXml/itemN.xml in the .xlsx):
- * the year, the agency, how the report refers to itself, last year's sheet, and room for the
- * explanations a user gives for findings. Workbook settings belong to one add-in instance
+ * the year, the agency, how the report refers to itself, last year's sheet, and the
+ * explanations a clerk gave for findings (core/explain: rule, code, key, the cells with the
+ * values they showed, the reason, the date). Workbook settings belong to one add-in instance
  * (office-js#840: a catalog copy and a sideloaded copy do not share them); a custom XML part is
  * in the file for every copy of the add-in and for the command line. Plain strings in and out:
  * the format is ours, small and flat, so a strict pattern reads it; anything else reads as none.
@@ -10,14 +11,16 @@
 /** The part's namespace (a fully qualified URI, as getByNamespace asks). */
 export const REPORT_PART_NAMESPACE = "urn:xxgk-report:settings:1";
 
-/** The largest part read (bytes of XML); a larger one is not ours or is damaged. */
-export const REPORT_PART_LIMIT = 64 * 1024;
+import { EXPLAINED_CELLS_LIMIT, explanationFrom, type Explanation } from "../explain/explanations";
 
-/** An explanation the user gave for a finding, by the finding's key (rule and cells). */
-export interface FindingExplanation {
-  readonly key: string;
-  readonly text: string;
-}
+/**
+ * The largest part read (bytes of XML); a larger one is not ours or is damaged. Room for
+ * EXPLANATION_LIMIT explanations with reasons of REASON_LIMIT Chinese characters (3 bytes each).
+ */
+export const REPORT_PART_LIMIT = 512 * 1024;
+
+/** The most explanations kept in a part; more are counted as skipped, never read. */
+export const EXPLANATION_LIMIT = 200;
 
 export interface ReportPart {
   readonly year?: number;
@@ -25,7 +28,12 @@ export interface ReportPart {
   readonly self?: string;
   /** The sheet holding last year's tables. */
   readonly lastYearSheet?: string;
-  readonly explanations?: readonly FindingExplanation[];
+  readonly explanations?: readonly Explanation[];
+  /**
+   * Explanations in the part that could not be read (damaged, over a limit, or of an older
+   * part without the values to check them against): reported, not silently dropped.
+   */
+  readonly explanationsSkipped?: number;
   /** When it was saved (milliseconds since 1970): the newest of several parts wins. */
   readonly saved: number;
 }
@@ -48,12 +56,31 @@ function unescape(text: string): string {
     .replace(/&amp;/gu, "&");
 }
 
+function explanationXml(e: Explanation): string {
+  // Written whole: an explanation over a limit is skipped and counted by the reader, not cut.
+  const cells = e.cells
+    .map(
+      (c) =>
+        `<cell id="${escape(c.id)}"` +
+        (c.address === undefined ? "" : ` address="${escape(c.address)}"`) +
+        ` value="${escape(c.value)}"/>`,
+    )
+    .join("");
+  return (
+    `<explanation rule="${escape(e.rule)}" code="${escape(e.code)}" key="${escape(e.key)}"` +
+    ` date="${escape(e.date)}">${cells}<reason>${escape(e.reason)}</reason>` +
+    `</explanation>`
+  );
+}
+
 /** The part's XML. */
 export function reportPartXml(part: ReportPart): string {
   const element = (name: string, value: string | number | undefined): string =>
     value === undefined ? "" : `<${name}>${escape(String(value))}</${name}>`;
+  // The newest are last and kept when there are too many.
   const explanations = (part.explanations ?? [])
-    .map((e) => `<explanation key="${escape(e.key)}">${escape(e.text)}</explanation>`)
+    .slice(-EXPLANATION_LIMIT)
+    .map(explanationXml)
     .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
@@ -85,9 +112,7 @@ export function parseReportPart(xml: string): ReportPart | undefined {
   const agency = text("agency");
   const self = text("self");
   const lastYearSheet = text("lastYearSheet");
-  const explanations = [
-    ...body.matchAll(/<explanation key="([^"]*)">([^<]*)<\/explanation>/gu),
-  ].map((m) => ({ key: unescape(m[1]!), text: unescape(m[2]!) }));
+  const { explanations, skipped } = parseExplanations(body);
   return {
     saved: Number(root[2]),
     ...(year === undefined ? {} : { year }),
@@ -95,7 +120,50 @@ export function parseReportPart(xml: string): ReportPart | undefined {
     ...(self === undefined ? {} : { self }),
     ...(lastYearSheet === undefined ? {} : { lastYearSheet }),
     ...(explanations.length === 0 ? {} : { explanations }),
+    ...(skipped === 0 ? {} : { explanationsSkipped: skipped }),
   };
+}
+
+const EXPLANATION = /<explanation\b([^>]*)>([\s\S]*?)<\/explanation>/gu;
+const ATTRIBUTE = /([A-Za-z]+)="([^"]*)"/gu;
+const CELL = /<cell\b([^>]*)\/>/gu;
+/** One cell element past the limit is enough to refuse an explanation; the rest are not read. */
+const CELLS_READ = EXPLAINED_CELLS_LIMIT + 1;
+
+function attributes(text: string): Record<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(ATTRIBUTE)) if (!out.has(m[1]!)) out.set(m[1]!, unescape(m[2]!));
+  return Object.fromEntries(out);
+}
+
+/** One explanation element, checked as any outside explanation is (explanationFrom). */
+function parseExplanation(head: string, inner: string): Explanation | undefined {
+  const cells: Record<string, string>[] = [];
+  for (const m of inner.matchAll(CELL)) {
+    cells.push(attributes(m[1]!));
+    if (cells.length === CELLS_READ) break;
+  }
+  const reason = /<reason>([^<]*)<\/reason>/u.exec(inner);
+  return explanationFrom({
+    ...attributes(head),
+    cells,
+    reason: reason === null ? "" : unescape(reason[1]!),
+  });
+}
+
+/**
+ * The explanations of a part's body, at most EXPLANATION_LIMIT; the rest, the unreadable ones and
+ * those of an older part (a key and a text, no values to check them against) are counted.
+ */
+function parseExplanations(body: string): { explanations: Explanation[]; skipped: number } {
+  const explanations: Explanation[] = [];
+  let skipped = 0;
+  for (const m of body.matchAll(EXPLANATION)) {
+    const e = explanations.length < EXPLANATION_LIMIT ? parseExplanation(m[1]!, m[2]!) : undefined;
+    if (e === undefined) skipped += 1;
+    else explanations.push(e);
+  }
+  return { explanations, skipped };
 }
 
 /** The newest of several parts (several copies of the add-in may each have saved one). */

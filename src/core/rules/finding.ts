@@ -52,6 +52,38 @@ export const RULE_IDS: readonly RuleId[] = [
 
 export type Severity = "error" | "warning" | "info";
 
+/**
+ * Which findings of a rule a clerk may explain instead of fixing (issue 13: 核实性 checks, kept
+ * with a written reason, against 强制性 ones): "any" — its errors and warnings; "warnings" — its
+ * warnings only; "never" — sums and valid numbers (R1–R5) are fixed, not explained, warnings
+ * included (a number typed as text or a 元 slip is retyped). Info findings say nothing wrong, so
+ * there is nothing to explain.
+ */
+export type Explainable = "any" | "warnings" | "never";
+
+export const RULE_EXPLAINABLE: Readonly<Record<RuleId, Explainable>> = {
+  R1: "never",
+  R2: "never",
+  R3: "never",
+  R3a: "never",
+  R4: "never",
+  R5: "never",
+  R6: "warnings",
+  R7: "any",
+  R8: "any",
+  R9: "warnings",
+  X1: "any",
+  X2: "any",
+  N1: "any",
+  N2: "any",
+  N3: "any",
+  N4: "any",
+  P1: "any",
+  S1: "any",
+  S2: "any",
+  S3: "any",
+};
+
 /** Every exact condition a finding can report. Each has text in every locale (compile-checked). */
 export const FINDING_CODES = [
   "balance-mismatch",

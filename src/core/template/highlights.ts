@@ -170,6 +170,8 @@ export interface SheetHighlight {
   readonly severity: Severity;
   readonly ranges: readonly string[];
   readonly formula: string;
+  /** The quieter mark of an explained finding (EXPLAINED_COLOURS), above the rule's own. */
+  readonly explained?: true;
 }
 
 /** The live highlights of located tables that came from a sheet (their cells have addresses). */
@@ -271,4 +273,61 @@ export function findingHighlights(findings: readonly Finding[]): SheetHighlight[
     }
   }
   return highlights;
+}
+
+/**
+ * The quieter mark of an explained finding: grey, so a verified cell is told apart from one still
+ * to fix (the pane's legend says so in words).
+ */
+export const EXPLAINED_COLOURS: { readonly fill: string; readonly font: string } = {
+  fill: "#EDEBE9",
+  font: "#3B3A39",
+};
+
+/** A cell of an explained finding and the value it held when explained (Explanation.cells). */
+export interface ExplainedCellMark {
+  /** Sheet-qualified ("年报表格!D8"). */
+  readonly address: string;
+  readonly value: string;
+}
+
+/** The test that a cell still holds a value: as Excel compares it, number or text. */
+function holdsTest(address: string, value: string): string {
+  if (value === "") return `LEN(${address})=0`;
+  if (/^-?\d+(?:\.\d+)?$/u.test(value)) return `${address}=${value}`;
+  return `${address}="${value.replace(/"/gu, '""')}"`;
+}
+
+/**
+ * Live quiet marks for explained findings: true while every cell of the finding on that sheet
+ * still holds the value it held, so the moment one changes the format turns itself off and the
+ * rule's own mark (added beneath it) shows the lapse without a new check.
+ */
+export function explainedHighlights(
+  marks: readonly { readonly rule: RuleId; readonly cells: readonly ExplainedCellMark[] }[],
+): SheetHighlight[] {
+  const out: SheetHighlight[] = [];
+  for (const m of marks) {
+    const bySheet = new Map<string, { address: string; value: string }[]>();
+    for (const c of m.cells) {
+      const p = splitQualified(c.address);
+      if (p === undefined) continue;
+      bySheet.set(p.sheet, [
+        ...(bySheet.get(p.sheet) ?? []),
+        { address: p.address, value: c.value },
+      ]);
+    }
+    for (const [sheet, cells] of bySheet) {
+      const tests = cells.map((c) => holdsTest(absoluteAddress(c.address), c.value));
+      out.push({
+        sheet,
+        rule: m.rule,
+        severity: "info",
+        explained: true,
+        ranges: [...new Set(cells.map((c) => c.address))],
+        formula: `=${markerTerm(m.rule)}+AND(${tests.join(",")})`,
+      });
+    }
+  }
+  return out;
 }
