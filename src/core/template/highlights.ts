@@ -31,6 +31,15 @@ export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: 
   info: { fill: "#DEECF9", font: "#004578" },
 };
 
+/**
+ * The mark of a cell whose finding a clerk explained (issue 13): quieter than any severity, so
+ * the eye goes to what is still open, yet distinct from an unmarked cell.
+ */
+export const EXPLAINED_COLOURS: { readonly fill: string; readonly font: string } = {
+  fill: "#E7E6F0",
+  font: "#4B4A5C",
+};
+
 /** `N("xxgk:R2")`: 0 for any text in Excel and LibreOffice alike, so it never changes a result. */
 export function markerTerm(rule: RuleId): string {
   return `N("${HIGHLIGHT_MARKER}:${rule}")`;
@@ -170,6 +179,8 @@ export interface SheetHighlight {
   readonly severity: Severity;
   readonly ranges: readonly string[];
   readonly formula: string;
+  /** A fixed mark of an explained finding's cells: quieter, and it stops the formats below it. */
+  readonly explained?: true;
 }
 
 /** The live highlights of located tables that came from a sheet (their cells have addresses). */
@@ -267,6 +278,44 @@ export function findingHighlights(findings: readonly Finding[]): SheetHighlight[
         severity: f.severity,
         ranges,
         formula: `=${markerTerm(f.rule)}=0`,
+      });
+    }
+  }
+  return highlights;
+}
+
+/**
+ * Fixed quieter marks on the cells of explained findings, except cells an open finding also
+ * names (an explanation must never hide an open error on the same cell). The writer puts them
+ * before the live formats, which they stop: a deliberate "/" is not shown as a warning as well.
+ */
+export function explainedHighlights(
+  explained: readonly Finding[],
+  open: readonly Finding[],
+): SheetHighlight[] {
+  const openCells = new Set(
+    open.flatMap((f) => f.cells.flatMap((c) => (c.address === undefined ? [] : [c.address]))),
+  );
+  const highlights: SheetHighlight[] = [];
+  const seen = new Set<string>();
+  for (const f of explained) {
+    const bySheet = new Map<string, string[]>();
+    for (const c of f.cells) {
+      if (c.address === undefined || openCells.has(c.address)) continue;
+      const p = splitQualified(c.address);
+      if (p !== undefined) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.address]);
+    }
+    for (const [sheet, addresses] of bySheet) {
+      const ranges = [...new Set(addresses)].filter((a) => !seen.has(`${sheet}!${a}`));
+      if (ranges.length === 0) continue;
+      for (const a of ranges) seen.add(`${sheet}!${a}`);
+      highlights.push({
+        sheet,
+        rule: f.rule,
+        severity: f.severity,
+        ranges,
+        formula: `=${markerTerm(f.rule)}=0`,
+        explained: true,
       });
     }
   }
