@@ -314,35 +314,37 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
 命令：
   template [--tables 二,三,四] [--year 2025] [--agency 名称] <out.xlsx>
         写出年报表格模板（与加载项插入的表格相同）
-  check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
-        检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查
-  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称]
+  check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称] [--explanations <说明.json>]
+        检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查；
+        工作簿中保存的说明和 --explanations 清单中的说明另计为“已说明”，不计为错误
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--explanations <说明.json>]
         写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动；输出文件已存在时需加 --force。
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
-  narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
-        按表格数字生成总体情况的段落
+  narrative <文件> [--year 2025] [--agency 名称] [--self 我局] [--explanations <说明.json>]
+        按表格数字生成总体情况的段落；有说明时另写六（五）数据统计需要说明的事项
   extract <文件或文件夹>... -o <figures.xlsx|figures.csv>
         把每份报告表二、表三、表四的数字写成一行（可粘贴到汇总表）；无法读取的文件也占一行并注明原因
   read <文件> [--format text|json]
         列出读到的内容：表格每一格的位置、类型和原文；正文中的每个数字对应的数量和单元格；未采用的数字及原因
 
 通用选项：--lang en（英文输出）  --help  --version
-退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
+退出码：0 无错误（已说明的不算）；1 有文件存在错误；2 有文件无法读取或用法错误。`;
 
 const USAGE_EN = `Usage: xxgk <command> [options]
 
 Commands:
   template [--tables 二,三,四] [--year 2025] [--agency NAME] <out.xlsx>
         write the report table templates (the same tables the add-in inserts)
-  check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
-        check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files
-  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME]
+  check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME] [--explanations <file.json>]
+        check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files;
+        findings explained in the workbook or in the --explanations list count as explained, not as errors
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--explanations <file.json>]
         write a workbook with the problem cells highlighted and a findings sheet; the input is not changed;
         an existing output file is overwritten only with --force.
         An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the
         official template layout (totals as reported) and annotated
-  narrative <file> [--year 2025] [--agency NAME] [--self 我局]
-        write the narrative paragraphs from the tables' figures
+  narrative <file> [--year 2025] [--agency NAME] [--self 我局] [--explanations <file.json>]
+        write the narrative paragraphs from the tables' figures, and 6.(5) from the explanations
   extract <files or folders>... -o <figures.xlsx|figures.csv>
         write the figures of tables 2, 3 and 4 of every report as one row each (for a summary sheet);
         a file that cannot be read is a row with its reason
@@ -351,7 +353,7 @@ Commands:
         with the quantity and cells it was tied to; the figures not taken, and why
 
 Options for all: --lang en (English output)  --help  --version
-Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
+Exit codes: 0 no errors (explained ones aside); 1 some file has errors; 2 some file could not be read, or a usage error.`;
 
 const ZH: CliText = {
   severity: { error: "错误", warning: "警告", info: "说明" },
