@@ -18,7 +18,10 @@ import {
   explainedHighlights,
   findingHighlights,
   locatedHighlights,
+  type ExplainedCellMark,
 } from "../core/template/highlights";
+import type { ExplainedFinding } from "../core/explain/explanations";
+import type { Finding, RuleId } from "../core/rules/finding";
 import { qualify } from "../core/model/address";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
@@ -42,7 +45,7 @@ import {
   type LocatedTable,
   type RawCell,
 } from "../core/model/figures";
-import type { TableId } from "../core/model/tables";
+import { cellId, type TableId } from "../core/model/tables";
 import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
 
@@ -236,10 +239,7 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   try {
     annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
       highlights: [
-        ...explainedHighlights(
-          explainedFindings.map((e) => e.finding),
-          open,
-        ),
+        ...explainedHighlights(explainedMarks(explainedFindings, open)),
         ...locatedHighlights(checked.report.tables),
         ...findingHighlights(open),
       ],
@@ -270,6 +270,27 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   );
   // As check: an explained error is not open, so it does not make the exit code 1.
   return open.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/**
+ * The cells to mark quieter: those of explained findings, with the values they held, except
+ * cells an open finding also names (an explanation must never hide an open error on its cell).
+ * The mark is live: it turns itself off when a cell's value changes in the annotated copy.
+ */
+function explainedMarks(
+  explained: readonly ExplainedFinding[],
+  open: readonly Finding[],
+): { rule: RuleId; cells: ExplainedCellMark[] }[] {
+  const openCells = new Set(open.flatMap((f) => f.cells.map((c) => c.address)));
+  return explained.map(({ finding, explanation }) => ({
+    rule: finding.rule,
+    cells: finding.cells.flatMap((c) => {
+      const value = explanation.cells.find((e) => e.id === cellId(c))?.value;
+      return c.address === undefined || openCells.has(c.address) || value === undefined
+        ? []
+        : [{ address: c.address, value }];
+    }),
+  }));
 }
 
 /** The check settings explainChecked needs (the locale and the --explanations list). */

@@ -3,6 +3,7 @@
  * number of syncs. Built from an `Excel.run`-like function and the host's capabilities, so tests
  * and the browser build inject the workbook double instead of office.js.
  */
+import type { Explanation } from "../core/explain/explanations";
 import type { HostCapabilities, RunBatch } from "./host";
 import { insertTemplates, type InsertOptions, type InsertResult } from "./insert";
 import { writeNarrative } from "./narrative";
@@ -19,11 +20,13 @@ import {
   queueSaveReportPart,
   queueSaveSettings,
   queueSettings,
+  readNewestPart,
   readReportPart,
   settingsFrom,
+  writeExplanations,
   type ReportSettings,
 } from "./settings";
-import { atBoundary } from "./errors";
+import { ApiUnsupportedError, atBoundary } from "./errors";
 import { loadLastCheck, type LastCheck } from "./last-check";
 
 /** What the pane can ask of the workbook. */
@@ -39,10 +42,23 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** What the ribbon's 检查本表 last did, if it ran in this workbook. */
   loadLastCheck(): Promise<LastCheck | undefined>;
+  /** The explanations kept in the workbook's part (2 round trips); none without custom XML. */
+  loadExplanations(): Promise<StoredExplanations>;
+  /** Replaces the explanations kept in the workbook's part (1 run, 3 round trips). */
+  saveExplanations(explanations: readonly Explanation[]): Promise<void>;
+}
+
+/** What the workbook's part holds of explanations, and how many could not be read. */
+export interface StoredExplanations {
+  readonly explanations: readonly Explanation[];
+  readonly skipped: number;
 }
 
 /** The adapter over a run function (office.js's `Excel.run`, or the double's). */
 export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities): WorkbookPort {
+  // The explanations last read or written: saving the settings writes a new part, which must
+  // carry them (the newest part is the only one read).
+  let explanations: readonly Explanation[] = [];
   return {
     insert: (options) => insertTemplates(run, options, capabilities),
     read: (options) => readWorkbook(run, options, capabilities),
@@ -68,7 +84,8 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
       atBoundary("save-settings", () =>
         run(async (context) => {
           queueSaveSettings(context, settings);
-          if (capabilities.customXml === true) queueSaveReportPart(context, settings, Date.now());
+          if (capabilities.customXml === true)
+            queueSaveReportPart(context, settings, Date.now(), explanations);
           await context.sync();
         }),
       ),
@@ -81,5 +98,18 @@ export function createExcelAdapter(run: RunBatch, capabilities: HostCapabilities
         }),
       ),
     loadLastCheck: () => loadLastCheck(run),
+    loadExplanations: () =>
+      atBoundary("load-explanations", async () => {
+        if (capabilities.customXml !== true) return { explanations: [], skipped: 0 };
+        const part = await readNewestPart(run);
+        explanations = part?.explanations ?? [];
+        return { explanations, skipped: part?.explanationsSkipped ?? 0 };
+      }),
+    saveExplanations: (list) =>
+      atBoundary("save-explanations", async () => {
+        if (capabilities.customXml !== true) throw new ApiUnsupportedError("ExcelApi", "1.5");
+        await writeExplanations(run, list, Date.now());
+        explanations = [...list];
+      }),
   };
 }

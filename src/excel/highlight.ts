@@ -9,6 +9,9 @@
 import type { LocatedTable } from "../core/model/figures";
 import type { Finding, RuleId, Severity } from "../core/rules/finding";
 import {
+  EXPLAINED_COLOURS,
+  explainedHighlights,
+  type ExplainedCellMark,
   findingHighlights,
   HIGHLIGHT_COLOURS,
   HIGHLIGHT_MARKER,
@@ -25,6 +28,8 @@ export interface HighlightSpec {
   readonly formula: string;
   readonly rule: RuleId;
   readonly severity: Severity;
+  /** An explained finding's quieter mark, on top of the rule's own. */
+  readonly explained?: true;
 }
 
 export { HIGHLIGHT_COLOURS };
@@ -45,6 +50,7 @@ function specsOf(h: SheetHighlight): HighlightSpec[] {
     formula: h.formula,
     rule: h.rule,
     severity: h.severity,
+    ...(h.explained === true ? { explained: true as const } : {}),
   }));
 }
 
@@ -56,18 +62,34 @@ function specsOf(h: SheetHighlight): HighlightSpec[] {
 export function highlightSpecs(
   tables: readonly LocatedTable[],
   findings: readonly Finding[] = [],
+  explained: readonly ExplainedMark[] = [],
 ): HighlightSpec[] {
-  return [...locatedHighlights(tables), ...findingHighlights(findings)].flatMap(specsOf);
+  return [
+    ...locatedHighlights(tables),
+    ...findingHighlights(findings),
+    ...explainedHighlights(explained),
+  ].flatMap(specsOf);
 }
 
-/** Queues the formats on a sheet: warnings first, so errors end up on top (higher priority). */
+/** An explained finding's cells with the values they held (sheet-qualified addresses). */
+export interface ExplainedMark {
+  readonly rule: RuleId;
+  readonly cells: readonly ExplainedCellMark[];
+}
+
+/**
+ * Queues the formats on a sheet: warnings first, so errors end up on top (higher priority), and
+ * explained marks last, above the error they quiet while their values hold.
+ */
 export function queueHighlights(sheet: HostWorksheet, specs: readonly HighlightSpec[]): void {
-  const order: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-  for (const s of [...specs].sort((a, b) => order[a.severity] - order[b.severity])) {
+  const order = (s: HighlightSpec): number =>
+    s.explained === true ? 3 : { info: 0, warning: 1, error: 2 }[s.severity];
+  for (const s of [...specs].sort((a, b) => order(a) - order(b))) {
+    const colours = s.explained === true ? EXPLAINED_COLOURS : HIGHLIGHT_COLOURS[s.severity];
     const cf = sheet.getRange(s.range).conditionalFormats.add("Custom");
     cf.custom.rule.formula = s.formula;
-    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[s.severity].fill;
-    cf.custom.format.font.color = HIGHLIGHT_COLOURS[s.severity].font;
+    cf.custom.format.fill.color = colours.fill;
+    cf.custom.format.font.color = colours.font;
   }
 }
 

@@ -38,6 +38,7 @@ import {
   OWN_FORMAT_PROPERTIES,
   ownFormats,
   queueHighlights,
+  type ExplainedMark,
   type HighlightSpec,
 } from "./highlight";
 import type {
@@ -125,6 +126,8 @@ export interface ReadOptions {
    * tables just read, between the read and the write. Called only when highlighting.
    */
   readonly findingsFor?: (located: readonly LocatedTable[]) => readonly Finding[];
+  /** The explained findings' quieter marks, asked after `findingsFor` (same located tables). */
+  readonly explainedFor?: () => readonly ExplainedMark[];
   readonly cellBudget?: number;
 }
 
@@ -415,7 +418,11 @@ async function readInContext(
   const problems: HighlightProblem[] = [];
   if (options.highlight) {
     const bySheet = new Map<string, HighlightSpec[]>();
-    const specs = highlightSpecs(located, options.findingsFor?.(located) ?? []);
+    const specs = highlightSpecs(
+      located,
+      options.findingsFor?.(located) ?? [],
+      options.explainedFor?.() ?? [],
+    );
     highlights.push(...specs);
     for (const s of specs) bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), s]);
     const own = await formatsRead!;

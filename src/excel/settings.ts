@@ -13,7 +13,8 @@ import {
   reportPartXml,
   type ReportPart,
 } from "../core/model/report-part";
-import type { HostContext, HostSetting, RunBatch } from "./host";
+import type { Explanation } from "../core/explain/explanations";
+import type { HostContext, HostCustomXmlPartScopedCollection, HostSetting, RunBatch } from "./host";
 
 /** The settings key; settings are scoped to the add-in's manifest Id, so keep that Id forever. */
 export const SETTINGS_KEY = "xxgk.report";
@@ -74,30 +75,71 @@ function fromPart(part: ReportPart): ReportSettings {
  * cached settings are then all there is. Never throws.
  */
 export async function readReportPart(run: RunBatch): Promise<ReportSettings | undefined> {
+  const part = await readNewestPart(run);
+  return part === undefined ? undefined : fromPart(part);
+}
+
+/** The newest part whole (settings and explanations), older ones deleted; see readReportPart. */
+export async function readNewestPart(run: RunBatch): Promise<ReportPart | undefined> {
   try {
     return await run(async (context) => {
-      const parts = context.workbook.customXmlParts
-        .getByNamespace(REPORT_PART_NAMESPACE)
-        .load("items/id");
-      await context.sync();
-      if (parts.items.length === 0) return undefined;
-      const xml = parts.items.map((p) => p.getXml());
-      await context.sync();
-      const read = xml.map((x) =>
-        x.value.length > REPORT_PART_LIMIT ? undefined : parseReportPart(x.value),
-      );
-      const newest = newestPart(read);
-      if (newest === undefined) return undefined;
+      const { newest, collection, read } = await loadNewest(context);
+      const keep = newest === undefined ? -1 : read.indexOf(newest);
       // Older copies (each save adds one, so that saving takes one request) are removed here.
-      const keep = read.indexOf(newest);
-      parts.items.forEach((p, i) => {
+      collection.items.forEach((p, i) => {
         if (i !== keep && read[i] !== undefined) p.delete();
       });
-      return fromPart(newest);
+      return newest;
     });
   } catch {
     return undefined;
   }
+}
+
+/** The parts of our namespace, their parsed XML and the newest (2 syncs). */
+async function loadNewest(context: HostContext): Promise<{
+  newest: ReportPart | undefined;
+  collection: HostCustomXmlPartScopedCollection;
+  read: (ReportPart | undefined)[];
+}> {
+  const collection = context.workbook.customXmlParts
+    .getByNamespace(REPORT_PART_NAMESPACE)
+    .load("items/id");
+  await context.sync();
+  if (collection.items.length === 0) return { newest: undefined, collection, read: [] };
+  const xml = collection.items.map((p) => p.getXml());
+  await context.sync();
+  const read = xml.map((x) =>
+    x.value.length > REPORT_PART_LIMIT ? undefined : parseReportPart(x.value),
+  );
+  return { newest: newestPart(read), collection, read };
+}
+
+/**
+ * Writes the explanations into the part (3 syncs): the newest part is read first, so settings
+ * another copy of the add-in saved are kept, then a new part holds both and the ones read are
+ * deleted in the same sync. Parts that could not be read are left alone (they may be a newer
+ * format). Throws when Excel refuses: the caller says the explanation was not saved.
+ */
+export async function writeExplanations(
+  run: RunBatch,
+  explanations: readonly Explanation[],
+  now: number,
+): Promise<void> {
+  await run(async (context) => {
+    const { newest, collection, read } = await loadNewest(context);
+    context.workbook.customXmlParts.add(
+      reportPartXml({
+        ...(newest === undefined ? {} : fromPart(newest)),
+        explanations,
+        saved: Math.max(now, (newest?.saved ?? 0) + 1),
+      }),
+    );
+    collection.items.forEach((p, i) => {
+      if (read[i] !== undefined) p.delete();
+    });
+    await context.sync();
+  });
 }
 
 /**
@@ -108,8 +150,17 @@ export function queueSaveReportPart(
   context: HostContext,
   settings: ReportSettings,
   now: number,
+  explanations: readonly Explanation[] = [],
 ): void {
-  context.workbook.customXmlParts.add(reportPartXml({ ...settings, saved: now }));
+  // The explanations last read or written go with the settings: a part holds both, and the
+  // newest part is the only one read.
+  context.workbook.customXmlParts.add(
+    reportPartXml({
+      ...settings,
+      ...(explanations.length === 0 ? {} : { explanations }),
+      saved: now,
+    }),
+  );
 }
 
 /** Queues the settings write (stored as JSON text, which every host round-trips). */

@@ -21,6 +21,19 @@ import { clear, h, uniqueId } from "./dom";
 import { describeError } from "./error-text";
 import { checkDraft, checkTables, problemAddresses, type CheckOutcome } from "./report";
 import { paneTexts } from "./texts";
+import type { Explanation } from "../core/explain/explanations";
+import { findingKey } from "../core/explain/explanations";
+import {
+  explainedMarks,
+  explanationDate,
+  problemSuggestions,
+  sortProblems,
+  withExplained,
+  withoutExplained,
+  type ExplainedProblem,
+  type OpenProblem,
+} from "./explain";
+import { explainTexts } from "./explain-texts";
 import { InvalidYearError } from "./year";
 
 /** Which operations the host's API sets allow (checked at run time; see taskpane.ts). */
@@ -49,6 +62,12 @@ interface PaneState {
   lastYearSheet?: string;
   settings: ReportSettings;
   paragraphs: readonly string[];
+  /** The explanations kept in the workbook's part, as last read or saved. */
+  explanations: readonly Explanation[];
+  /** Whether the last check renewed the marks: an explanation then renews them too. */
+  highlightedLast: boolean;
+  /** Reasons being typed, by problem key: a re-check redraws the list and must not lose them. */
+  drafts: Map<string, string>;
 }
 
 /** Builds the pane inside `root` and returns once the settings are loaded. */
@@ -60,7 +79,11 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     highlighted: new Map(),
     settings: {},
     paragraphs: [],
+    explanations: [],
+    highlightedLast: false,
+    drafts: new Map(),
   };
+  const e = explainTexts(deps.locale);
   clear(root);
   doc.documentElement.lang = deps.locale;
   doc.title = t.title;
@@ -244,6 +267,16 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     className: "findings",
     attrs: { id: "findings", "aria-labelledby": "summary" },
   });
+  // The explained findings, apart from the open ones (issue 13).
+  const explainedHeading = h(doc, "h3", {
+    text: e.explainedHeading,
+    attrs: { id: "explained-heading" },
+  });
+  explainedHeading.hidden = true;
+  const explainedList = h(doc, "ol", {
+    className: "findings",
+    attrs: { id: "explained-findings", "aria-labelledby": "explained-heading" },
+  });
   const runCheck = async (highlight: boolean): Promise<void> => {
     const scopeValue: SheetScope =
       scope.value() === "all"
@@ -262,7 +295,12 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       highlight,
       // The findings of rules without a live formula (X1, R7…) are marked too.
       findingsFor: (located) => (checked = check(located, state.settings)).findings,
+      explainedFor: () =>
+        checked === undefined
+          ? []
+          : explainedMarks(sortProblems(checked, state.explanations).explained),
     });
+    state.highlightedLast = highlight;
     state.settings = { ...reading.settings, ...state.settings };
     state.located = reading.located;
     fillSettings(state.settings);
@@ -329,12 +367,21 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       h(doc, "span", { className: "swatch swatch-warning", attrs: { "aria-hidden": "true" } }),
       t.legend,
     ]),
+    h(doc, "p", { className: "legend" }, [
+      h(doc, "span", { className: "swatch swatch-explained", attrs: { "aria-hidden": "true" } }),
+      e.legend,
+    ]),
     summary,
     findingsList,
+    explainedHeading,
+    explainedList,
   );
   if (!deps.support.highlight) checkSection.append(unsupportedNote(t.checkAndHighlight, "1.6"));
 
-  const findingItem = (problem: Problem): HTMLElement => {
+  const findingItem = (
+    problem: Problem,
+    decorate?: (item: HTMLElement, messageId: string) => void,
+  ): HTMLElement => {
     const first = problem.findings[0]!;
     const severity = problem.findings.some((f) => f.severity === "error")
       ? "error"
@@ -378,6 +425,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
       go.title = addresses.join(", ");
       item.append(h(doc, "div", { className: "actions" }, [go]));
     }
+    decorate?.(item, messageId);
     return item;
   };
 
@@ -398,11 +446,188 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
 
   const renderFindings = (outcome: CheckOutcome): void => {
     clear(findingsList);
+    clear(explainedList);
+    const sorted = sortProblems(outcome, state.explanations);
     summary.textContent =
       state.located.length === 0
         ? t.noTables
-        : t.summary(outcome.errors, outcome.warnings, outcome.rulesChecked);
-    for (const problem of outcome.problems) findingsList.append(findingItem(problem));
+        : t.summary(sorted.errors, sorted.warnings, outcome.rulesChecked) +
+          (sorted.explained.length > 0 ? e.explainedCount(sorted.explained.length) : "");
+    for (const open of sorted.open)
+      findingsList.append(findingItem(open.problem, (item, id) => openExtras(item, id, open)));
+    explainedHeading.hidden = sorted.explained.length === 0;
+    for (const done of sorted.explained) explainedList.append(explainedItem(done));
+  };
+
+  // Explanations (issue 13) ----------------------------------------------------------------------
+  const problemKey = (problem: Problem): string => problem.findings.map(findingKey).join("‖");
+  /** The finding's item in either list after a redraw, focused (it takes focus, not Tab). */
+  const focusProblem = (list: HTMLElement, key: string): void => {
+    const item = [...list.children].find(
+      (c): c is HTMLElement => c instanceof HTMLElement && c.dataset["key"] === key,
+    );
+    item?.focus();
+  };
+  /** Saves the explanations, then redraws (and renews the marks when the check made them). */
+  const keepExplanations = async (list: readonly Explanation[]): Promise<void> => {
+    await deps.port.saveExplanations(list);
+    state.explanations = list;
+    if (state.highlightedLast) await runCheck(true);
+    else if (state.outcome !== undefined) renderFindings(state.outcome);
+  };
+
+  const openExtras = (item: HTMLElement, messageId: string, open: OpenProblem): void => {
+    const key = problemKey(open.problem);
+    item.dataset["key"] = key;
+    item.tabIndex = -1;
+    for (const lapsed of open.lapsed)
+      item.append(
+        h(doc, "p", { className: "note lapsed", text: e.lapsed(lapsed.reason, lapsed.date) }),
+      );
+    // R1–R5 (sums, valid numbers) are fixed, never explained: no button at all.
+    if (!open.explainable) return;
+    const start = h(doc, "button", {
+      className: "button explain",
+      text: e.explain,
+      attrs: { type: "button", "aria-describedby": messageId, "aria-expanded": "false" },
+    });
+    buttons.push(start);
+    const actions = h(doc, "div", { className: "actions" }, [start]);
+    item.append(actions);
+    const showForm = (text: string): void => {
+      start.hidden = true;
+      start.setAttribute("aria-expanded", "true");
+      const form = explainForm(open, messageId, text, (focusStart) => {
+        form.remove();
+        state.drafts.delete(key);
+        start.hidden = false;
+        start.setAttribute("aria-expanded", "false");
+        if (focusStart) start.focus();
+      });
+      item.append(form);
+      form.querySelector("textarea")?.focus();
+    };
+    start.addEventListener("click", () => showForm(state.drafts.get(key) ?? ""));
+    const draft = state.drafts.get(key);
+    if (draft !== undefined) showForm(draft);
+  };
+
+  const explainForm = (
+    open: OpenProblem,
+    messageId: string,
+    text: string,
+    close: (focusStart: boolean) => void,
+  ): HTMLElement => {
+    const key = problemKey(open.problem);
+    const reason = h(doc, "textarea", {
+      attrs: { rows: "3", required: "", "aria-required": "true", maxlength: "500" },
+    });
+    reason.value = text;
+    reason.addEventListener("input", () => {
+      state.drafts.set(key, reason.value);
+      reason.removeAttribute("aria-invalid");
+      problemLine.textContent = "";
+    });
+    const reasonField = field(e.reasonLabel, reason, e.reasonHint);
+    const problemLine = h(doc, "p", { className: "field-error", attrs: { id: uniqueId("why") } });
+    reason.setAttribute(
+      "aria-describedby",
+      `${reason.getAttribute("aria-describedby") ?? ""} ${problemLine.id}`.trim(),
+    );
+    const parts: Node[] = [reasonField, problemLine];
+    const suggestions = problemSuggestions(open.problem, deps.locale);
+    if (suggestions.length > 0) {
+      const list = h(doc, "ul", { className: "suggestions" });
+      for (const suggestion of suggestions) {
+        const use = h(doc, "button", {
+          className: "button suggestion",
+          text: suggestion,
+          attrs: { type: "button", "aria-label": e.useSuggestion(suggestion) },
+        });
+        buttons.push(use);
+        use.addEventListener("click", () => {
+          reason.value = suggestion;
+          state.drafts.set(key, suggestion);
+          reason.removeAttribute("aria-invalid");
+          problemLine.textContent = "";
+          reason.focus();
+        });
+        list.append(h(doc, "li", {}, [use]));
+      }
+      parts.push(h(doc, "p", { className: "hint", text: e.suggestions }), list);
+    }
+    const save = button(
+      e.save,
+      async () => {
+        const outcome = state.outcome;
+        const typed = reason.value.trim();
+        if (typed === "" || outcome === undefined) {
+          reason.setAttribute("aria-invalid", "true");
+          problemLine.textContent = e.reasonRequired;
+          status.textContent = e.reasonRequired;
+          reason.focus();
+          return;
+        }
+        const list = withExplained(
+          state.explanations,
+          open.problem,
+          outcome.figures,
+          typed,
+          explanationDate(new Date()),
+        );
+        await keepExplanations(list);
+        state.drafts.delete(key);
+        status.textContent = e.saved;
+        focusProblem(explainedList, key);
+      },
+      true,
+    );
+    const cancel = h(doc, "button", {
+      className: "button",
+      text: e.cancel,
+      attrs: { type: "button" },
+    });
+    buttons.push(cancel);
+    cancel.addEventListener("click", () => close(true));
+    const form = h(
+      doc,
+      "div",
+      { className: "explain-form", attrs: { role: "group", "aria-labelledby": messageId } },
+      [...parts, h(doc, "div", { className: "actions" }, [save, cancel])],
+    );
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      close(true);
+    });
+    return form;
+  };
+
+  const explainedItem = (done: ExplainedProblem): HTMLElement => {
+    const first = done.problem.findings[0]!;
+    const key = problemKey(done.problem);
+    const messageId = uniqueId("explained");
+    const item = h(doc, "li", { className: "finding finding-explained" });
+    item.dataset["rules"] = [...new Set(done.problem.findings.map((f) => f.rule))].join(" ");
+    item.dataset["key"] = key;
+    item.tabIndex = -1;
+    item.append(
+      h(doc, "p", { className: "finding-message", attrs: { id: messageId } }, [
+        h(doc, "span", { className: "badge badge-explained", text: e.explainedHeading }),
+        " ",
+        formatFinding(first, deps.locale),
+      ]),
+    );
+    for (const x of done.explanations)
+      item.append(h(doc, "p", { className: "reason", text: e.reason(x.reason, x.date) }));
+    const withdraw = button(e.withdraw, async () => {
+      await keepExplanations(withoutExplained(state.explanations, done.problem));
+      status.textContent = e.withdrawn;
+      focusProblem(findingsList, key);
+    });
+    withdraw.setAttribute("aria-describedby", messageId);
+    item.append(h(doc, "div", { className: "actions" }, [withdraw]));
+    return item;
   };
 
   // 3. Last year ---------------------------------------------------------------------------------
@@ -608,9 +833,11 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
   await perform(async () => {
     state.settings = await deps.port.loadSettings();
     fillSettings(state.settings);
+    const stored = await deps.port.loadExplanations();
+    state.explanations = stored.explanations;
     const last = await deps.port.loadLastCheck();
     if (last !== undefined) lastCheckLine.textContent = t.lastCheck(last);
-    status.textContent = "";
+    status.textContent = stored.skipped > 0 ? e.skipped(stored.skipped) : "";
   });
 }
 

@@ -281,7 +281,7 @@ describe("annotate, narrative and extract read the workbook's explanations", () 
     const zip = await JSZip.loadAsync(readFileSync(at("annotated.xlsx")));
     const styles = await zip.file("xl/styles.xml")!.async("string");
     const dxfs = [...styles.matchAll(/<dxf>([\s\S]*?)<\/dxf>/gu)].map((m) => m[1]!);
-    const quiet = dxfs.findIndex((d) => d.includes("FFE7E6F0"));
+    const quiet = dxfs.findIndex((d) => d.includes("FFEDEBE9"));
     expect(quiet).toBeGreaterThanOrEqual(0);
     const names = await zip.file("xl/workbook.xml")!.async("string");
     expect(names).toContain("检查结果");

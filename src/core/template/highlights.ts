@@ -31,15 +31,6 @@ export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: 
   info: { fill: "#DEECF9", font: "#004578" },
 };
 
-/**
- * The mark of a cell whose finding a clerk explained (issue 13): quieter than any severity, so
- * the eye goes to what is still open, yet distinct from an unmarked cell.
- */
-export const EXPLAINED_COLOURS: { readonly fill: string; readonly font: string } = {
-  fill: "#E7E6F0",
-  font: "#4B4A5C",
-};
-
 /** `N("xxgk:R2")`: 0 for any text in Excel and LibreOffice alike, so it never changes a result. */
 export function markerTerm(rule: RuleId): string {
   return `N("${HIGHLIGHT_MARKER}:${rule}")`;
@@ -179,7 +170,7 @@ export interface SheetHighlight {
   readonly severity: Severity;
   readonly ranges: readonly string[];
   readonly formula: string;
-  /** A fixed mark of an explained finding's cells: quieter, and it stops the formats below it. */
+  /** The quieter mark of an explained finding (EXPLAINED_COLOURS), above the rule's own. */
   readonly explained?: true;
 }
 
@@ -285,39 +276,58 @@ export function findingHighlights(findings: readonly Finding[]): SheetHighlight[
 }
 
 /**
- * Fixed quieter marks on the cells of explained findings, except cells an open finding also
- * names (an explanation must never hide an open error on the same cell). The writer puts them
- * before the live formats, which they stop: a deliberate "/" is not shown as a warning as well.
+ * The quieter mark of an explained finding: grey, so a verified cell is told apart from one still
+ * to fix (the pane's legend says so in words).
+ */
+export const EXPLAINED_COLOURS: { readonly fill: string; readonly font: string } = {
+  fill: "#EDEBE9",
+  font: "#3B3A39",
+};
+
+/** A cell of an explained finding and the value it held when explained (Explanation.cells). */
+export interface ExplainedCellMark {
+  /** Sheet-qualified ("年报表格!D8"). */
+  readonly address: string;
+  readonly value: string;
+}
+
+/** The test that a cell still holds a value: as Excel compares it, number or text. */
+function holdsTest(address: string, value: string): string {
+  if (value === "") return `LEN(${address})=0`;
+  if (/^-?\d+(?:\.\d+)?$/u.test(value)) return `${address}=${value}`;
+  return `${address}="${value.replace(/"/gu, '""')}"`;
+}
+
+/**
+ * Live quiet marks for explained findings: true while every cell of the finding on that sheet
+ * still holds the value it held, so the moment one changes the format turns itself off and the
+ * rule's own mark (added beneath it) shows the lapse without a new check.
  */
 export function explainedHighlights(
-  explained: readonly Finding[],
-  open: readonly Finding[],
+  marks: readonly { readonly rule: RuleId; readonly cells: readonly ExplainedCellMark[] }[],
 ): SheetHighlight[] {
-  const openCells = new Set(
-    open.flatMap((f) => f.cells.flatMap((c) => (c.address === undefined ? [] : [c.address]))),
-  );
-  const highlights: SheetHighlight[] = [];
-  const seen = new Set<string>();
-  for (const f of explained) {
-    const bySheet = new Map<string, string[]>();
-    for (const c of f.cells) {
-      if (c.address === undefined || openCells.has(c.address)) continue;
+  const out: SheetHighlight[] = [];
+  for (const m of marks) {
+    const bySheet = new Map<string, { address: string; value: string }[]>();
+    for (const c of m.cells) {
       const p = splitQualified(c.address);
-      if (p !== undefined) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.address]);
+      if (p === undefined) continue;
+      bySheet.set(p.sheet, [
+        ...(bySheet.get(p.sheet) ?? []),
+        { address: p.address, value: c.value },
+      ]);
     }
-    for (const [sheet, addresses] of bySheet) {
-      const ranges = [...new Set(addresses)].filter((a) => !seen.has(`${sheet}!${a}`));
-      if (ranges.length === 0) continue;
-      for (const a of ranges) seen.add(`${sheet}!${a}`);
-      highlights.push({
+    for (const [sheet, cells] of bySheet) {
+      const tests = cells.map((c) => holdsTest(absoluteAddress(c.address), c.value));
+      out.push({
         sheet,
-        rule: f.rule,
-        severity: f.severity,
-        ranges,
-        formula: `=${markerTerm(f.rule)}=0`,
+        rule: m.rule,
+        severity: "info",
         explained: true,
+        ranges: [...new Set(cells.map((c) => c.address))],
+        formula: `=${markerTerm(m.rule)}+AND(${tests.join(",")})`,
       });
     }
   }
-  return highlights;
+  return out;
 }
