@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../core/locales/locale";
 import type { Explainable, Severity } from "../core/rules/finding";
-import type { ExplanationsFileProblem } from "./explanations-file";
+import type { ExplanationsFileProblem } from "../core/explain/explanation-list";
 import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
 import { COMMANDS, type Command, type UsageProblem } from "./parse-args";
@@ -431,6 +431,8 @@ const ZH: CliText = {
     switch (p.code) {
       case "unreadable":
         return `--explanations ${f}：无法读取：${p.detail}`;
+      case "not-a-file":
+        return `--explanations ${f}：不是普通文件（文件夹、管道或设备），未打开`;
       case "too-large":
         return `--explanations ${f}：文件过大（${p.bytes} 字节），不像是说明清单`;
       case "not-json":
@@ -534,6 +536,8 @@ const EN: CliText = {
     switch (p.code) {
       case "unreadable":
         return `--explanations ${f}: cannot be read: ${p.detail}`;
+      case "not-a-file":
+        return `--explanations ${f}: not a regular file (a folder, pipe or device); not opened`;
       case "too-large":
         return `--explanations ${f}: too large (${p.bytes} bytes) to be a list of explanations`;
       case "not-json":

@@ -33,7 +33,7 @@ import {
   type CheckSettings,
 } from "./check-file";
 import { readExplanationsOption, readLastYearReport } from "./command-check";
-import type { ExplanationsFile } from "./explanations-file";
+import type { ExplanationsFile } from "../core/explain/explanation-list";
 import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
 import { findingEntries, type FindingExplanations } from "./file-entry";

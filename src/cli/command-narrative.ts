@@ -16,7 +16,7 @@ import type { CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
 import { heldExplanations, statisticsNotes } from "../core/explain/explanations";
 import { readExplanationsOption } from "./command-check";
-import { explanationsFor } from "./explanations-file";
+import { explanationsFor } from "../core/explain/explanation-list";
 
 /**
  * Runs `narrative`; returns the exit code: 0 written, 1 written from tables that fail the check

@@ -334,3 +334,15 @@ describe("annotate, narrative and extract read the workbook's explanations", () 
     ]);
   });
 });
+
+test("--explanations never opens a folder or a special file", async () => {
+  const captured = captureIo(dir);
+  expect(await runCli(["check", "--explanations", ".", "seed.txt"], captured.io)).toBe(2);
+  expect(captured.stderr()).toBe("--explanations .：不是普通文件（文件夹、管道或设备），未打开\n");
+});
+
+test("--explanations names a missing file in the user's words", async () => {
+  const captured = captureIo(dir);
+  expect(await runCli(["check", "--explanations", "none.json", "seed.txt"], captured.io)).toBe(2);
+  expect(captured.stderr()).toMatch(/^--explanations none\.json：无法读取：找不到文件/u);
+});
