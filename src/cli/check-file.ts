@@ -24,7 +24,7 @@ import { loadReport, type LoadedReport } from "./load-report";
 import { applyExplanations, type AppliedExplanations } from "../core/explain/explanations";
 import { figureSet } from "../core/model/figure-set";
 import { RULE_EXPLAINABLE } from "../core/rules/finding";
-import { explanationsFor, type ExplanationsFile } from "./explanations-file";
+import { explanationsFor, type ExplanationsFile } from "../core/explain/explanation-list";
 
 /** What the user told the command line about the reports. */
 export interface CheckSettings {

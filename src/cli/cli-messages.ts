@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../core/locales/locale";
 import type { Explainable, Severity } from "../core/rules/finding";
-import type { ExplanationsFileProblem } from "./explanations-file";
+import type { ExplanationsFileProblem } from "../core/explain/explanation-list";
 import type { TableId } from "../core/model/tables";
 import type { UnreadableReason } from "../xlsx/errors";
 import { COMMANDS, type Command, type UsageProblem } from "./parse-args";
@@ -326,13 +326,14 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
 命令：
   template [--tables 二,三,四] [--year 2025] [--agency 名称] <out.xlsx>
         写出年报表格模板（与加载项插入的表格相同）
-  check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称]
-        检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查
-  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称]
+  check <文件或文件夹>... [--format text|json|csv] [--last-year <文件>] [--year 2025] [--agency 名称] [--explanations <说明.json>]
+        检查 .xlsx、.docx、.txt、.html、.pdf 年报；文件夹中的这些文件逐个检查；
+        工作簿中保存的说明和 --explanations 清单中的说明另计为“已说明”，不计为错误
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--explanations <说明.json>]
         写出标注工作簿：问题单元格高亮，并附“检查结果”工作表；原文件不改动；输出文件已存在时需加 --force。
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
-  narrative <文件> [--year 2025] [--agency 名称] [--self 我局]
-        按表格数字生成总体情况的段落
+  narrative <文件> [--year 2025] [--agency 名称] [--self 我局] [--explanations <说明.json>]
+        按表格数字生成总体情况的段落；有说明时另写六（五）数据统计需要说明的事项
   report <文件> -o <报告.docx> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--self 我街道]
         按表格写出整份年度报告（Word）：六个部分、三张官方表格、由数字生成的段落，其余为【待填】提示；
         表格有错误时仍写出草稿，可能有误的数字标【请核对】，退出码 1；输出文件已存在时需加 --force
@@ -342,22 +343,23 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         列出读到的内容：表格每一格的位置、类型和原文；正文中的每个数字对应的数量和单元格；未采用的数字及原因
 
 通用选项：--lang en（英文输出）  --help  --version
-退出码：0 无错误；1 有文件存在错误；2 有文件无法读取或用法错误。`;
+退出码：0 无错误（已说明的不算）；1 有文件存在错误；2 有文件无法读取或用法错误。`;
 
 const USAGE_EN = `Usage: xxgk <command> [options]
 
 Commands:
   template [--tables 二,三,四] [--year 2025] [--agency NAME] <out.xlsx>
         write the report table templates (the same tables the add-in inserts)
-  check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME]
-        check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files
-  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME]
+  check <files or folders>... [--format text|json|csv] [--last-year <file>] [--year 2025] [--agency NAME] [--explanations <file.json>]
+        check .xlsx, .docx, .txt, .html and .pdf reports; folders are walked for those files;
+        findings explained in the workbook or in the --explanations list count as explained, not as errors
+  annotate <in.xlsx|in.xlsm|in.docx|in.txt> <out.xlsx|out.xlsm> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--explanations <file.json>]
         write a workbook with the problem cells highlighted and a findings sheet; the input is not changed;
         an existing output file is overwritten only with --force.
         An .xlsx is copied; a .docx or .txt report's tables are written into a new workbook in the
         official template layout (totals as reported) and annotated
-  narrative <file> [--year 2025] [--agency NAME] [--self 我局]
-        write the narrative paragraphs from the tables' figures
+  narrative <file> [--year 2025] [--agency NAME] [--self 我局] [--explanations <file.json>]
+        write the narrative paragraphs from the tables' figures, and 6.(5) from the explanations
   report <file> -o <report.docx> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--self 我街道]
         write the whole annual report as a Word document (in Chinese): the six sections, the three
         official tables, the paragraphs the figures write and 【待填】 prompts for the rest; from tables
@@ -371,7 +373,7 @@ Commands:
         with the quantity and cells it was tied to; the figures not taken, and why
 
 Options for all: --lang en (English output)  --help  --version
-Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
+Exit codes: 0 no errors (explained ones aside); 1 some file has errors; 2 some file could not be read, or a usage error.`;
 
 const ZH: CliText = {
   severity: { error: "错误", warning: "警告", info: "说明" },
@@ -456,6 +458,8 @@ const ZH: CliText = {
     switch (p.code) {
       case "unreadable":
         return `--explanations ${f}：无法读取：${p.detail}`;
+      case "not-a-file":
+        return `--explanations ${f}：不是普通文件（文件夹、管道或设备），未打开`;
       case "too-large":
         return `--explanations ${f}：文件过大（${p.bytes} 字节），不像是说明清单`;
       case "not-json":
@@ -567,6 +571,8 @@ const EN: CliText = {
     switch (p.code) {
       case "unreadable":
         return `--explanations ${f}: cannot be read: ${p.detail}`;
+      case "not-a-file":
+        return `--explanations ${f}: not a regular file (a folder, pipe or device); not opened`;
       case "too-large":
         return `--explanations ${f}: too large (${p.bytes} bytes) to be a list of explanations`;
       case "not-json":

@@ -14,15 +14,29 @@ import { annotateWorkbook, packageFacts } from "../xlsx/annotate-workbook";
 import { UnreadableFileError } from "../xlsx/errors";
 import type { FindingRow } from "../xlsx/findings-sheet";
 import { splitQualified } from "../core/model/address";
-import { findingHighlights, locatedHighlights } from "../core/template/highlights";
+import {
+  explainedHighlights,
+  findingHighlights,
+  locatedHighlights,
+  type ExplainedCellMark,
+} from "../core/template/highlights";
+import type { ExplainedFinding } from "../core/explain/explanations";
+import type { Finding, RuleId } from "../core/rules/finding";
 import { qualify } from "../core/model/address";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "./check-file";
-import { readLastYearReport } from "./command-check";
+import {
+  checkLoaded,
+  explainChecked,
+  lastYearNotEarlier,
+  type CheckedReport,
+  type CheckSettings,
+} from "./check-file";
+import { readExplanationsOption, readLastYearReport } from "./command-check";
+import type { ExplanationsFile } from "../core/explain/explanation-list";
 import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
-import { findingEntries } from "./file-entry";
+import { findingEntries, type FindingExplanations } from "./file-entry";
 import { defaultReportYear } from "./command-template";
 import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
 import {
@@ -31,7 +45,7 @@ import {
   type LocatedTable,
   type RawCell,
 } from "../core/model/figures";
-import type { TableId } from "../core/model/tables";
+import { cellId, type TableId } from "../core/model/tables";
 import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
 
@@ -46,11 +60,16 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-function findingRows(checked: CheckedReport, args: CliArguments): FindingRow[] {
+/** The findings sheet's rows: the open findings, and apart the explained ones with their reason. */
+function findingRows(
+  checked: CheckedReport,
+  args: CliArguments,
+  explanations: FindingExplanations,
+): { open: FindingRow[]; explained: FindingRow[] } {
   const text = cliText(args.locale);
-  const entries = findingEntries(checked.result.problems, args.locale);
+  const entries = findingEntries(checked.result.problems, args.locale, undefined, explanations);
   const findings = checked.result.problems.flatMap((p) => p.findings);
-  return entries.map((e, i) => {
+  const rows = entries.map((e, i): FindingRow => {
     const f = findings[i]!;
     const first = f.cells.find((c) => c.address !== undefined)?.address;
     const place = first === undefined ? undefined : splitQualified(first);
@@ -64,9 +83,19 @@ function findingRows(checked: CheckedReport, args: CliArguments): FindingRow[] {
       ...(e.reported === undefined ? {} : { reported: e.reported }),
       ...(e.computed === undefined ? {} : { computed: e.computed }),
       ...(e.difference === undefined ? {} : { difference: e.difference }),
-      ...(e.fixText === undefined ? {} : { fix: e.fixText }),
+      ...(e.explained !== undefined
+        ? { reason: text.explainedReason(e.explained.reason, e.explained.date) }
+        : e.fixText === undefined
+          ? {}
+          : { fix: e.fixText }),
     };
   });
+  return {
+    open: rows.filter((_, i) => entries[i]!.explained === undefined),
+    explained: rows
+      .filter((_, i) => entries[i]!.explained !== undefined)
+      .map((r) => ({ ...r, severity: text.explainedLabel })),
+  };
 }
 
 /** The value written for a located cell: the number the checker read, else the cell as published. */
@@ -149,6 +178,8 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   }
   const lastYear = await readLastYearReport(args, io);
   if (typeof lastYear === "number") return lastYear;
+  const explanationList = await readExplanationsOption(args, io);
+  if (typeof explanationList === "number") return explanationList;
   let checked: CheckedReport;
   let bytes: Uint8Array;
   let rebuilt = false;
@@ -183,6 +214,7 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
     }
     const settings = {
       locale: args.locale,
+      ...(explanationList === undefined ? {} : { explanations: explanationList }),
       ...(args.year === undefined ? {} : { year: args.year }),
       ...(args.agency === undefined ? {} : { agency: args.agency }),
       ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
@@ -200,12 +232,25 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
     return 2;
   }
   const findings = checked.result.problems.flatMap((p) => p.findings);
+  const explained = explainChecked(checked, input, settingsOf(args, explanationList));
+  for (const line of explained.warnings) say(line);
+  const { open, explained: explainedFindings } = explained.applied;
+  const rows = findingRows(checked, args, explained.entries);
   let annotated: Uint8Array;
   try {
     annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
-      highlights: [...locatedHighlights(checked.report.tables), ...findingHighlights(findings)],
-      rows: findingRows(checked, args),
-      sheetText: { headers: text.findingsHeaders, empty: text.findingsEmpty },
+      highlights: [
+        ...explainedHighlights(explainedMarks(explainedFindings, open)),
+        ...locatedHighlights(checked.report.tables),
+        ...findingHighlights(open),
+      ],
+      rows: rows.open,
+      explainedRows: rows.explained,
+      sheetText: {
+        headers: text.findingsHeaders,
+        empty: text.findingsEmpty,
+        explained: text.findingsExplained,
+      },
       sheetName: text.findingsSheet,
     });
   } catch (error) {
@@ -224,5 +269,32 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   io.stdout(
     `${terminalText((rebuilt ? text.annotatedFromReport : text.annotated)(output, findings.length))}\n`,
   );
-  return findings.some((f) => f.severity === "error") ? 1 : 0;
+  // As check: an explained error is not open, so it does not make the exit code 1.
+  return open.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/**
+ * The cells to mark quieter: those of explained findings, with the values they held, except
+ * cells an open finding also names (an explanation must never hide an open error on its cell).
+ * The mark is live: it turns itself off when a cell's value changes in the annotated copy.
+ */
+function explainedMarks(
+  explained: readonly ExplainedFinding[],
+  open: readonly Finding[],
+): { rule: RuleId; cells: ExplainedCellMark[] }[] {
+  const openCells = new Set(open.flatMap((f) => f.cells.map((c) => c.address)));
+  return explained.map(({ finding, explanation }) => ({
+    rule: finding.rule,
+    cells: finding.cells.flatMap((c) => {
+      const value = explanation.cells.find((e) => e.id === cellId(c))?.value;
+      return c.address === undefined || openCells.has(c.address) || value === undefined
+        ? []
+        : [{ address: c.address, value }];
+    }),
+  }));
+}
+
+/** The check settings explainChecked needs (the locale and the --explanations list). */
+function settingsOf(args: CliArguments, list: ExplanationsFile | undefined): CheckSettings {
+  return { locale: args.locale, ...(list === undefined ? {} : { explanations: list }) };
 }

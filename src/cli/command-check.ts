@@ -17,11 +17,8 @@ import { loadReport, type LoadedReport } from "./load-report";
 import { terminalText } from "./terminal-text";
 import type { CliArguments } from "./parse-args";
 import { packageVersion } from "./version";
-import {
-  ExplanationsFileError,
-  readExplanationsFile,
-  type ExplanationsFile,
-} from "./explanations-file";
+import { ExplanationsFileError, type ExplanationsFile } from "../core/explain/explanation-list";
+import { readExplanationsFile } from "./explanations-file";
 import * as path from "node:path";
 
 /** Show the progress line only for batches at least this long. */
@@ -68,7 +65,7 @@ export async function readExplanationsOption(
   if (args.explanations === undefined) return undefined;
   const text = cliText(args.locale);
   try {
-    const list = await readExplanationsFile(path.resolve(io.cwd, args.explanations));
+    const list = await readExplanationsFile(path.resolve(io.cwd, args.explanations), args.locale);
     if (list.skipped > 0)
       io.stderr(`${terminalText(text.explanationsFileSkipped(args.explanations, list.skipped))}\n`);
     return list;

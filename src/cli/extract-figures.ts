@@ -6,6 +6,7 @@
  * labels ("表三 一、本年新收政府信息公开申请数量 总计") and the stable keys ("T3/一/总计", the keys
  * of `check --format json`). It keeps only values, never a workbook.
  */
+import { heldExplanations } from "../core/explain/explanations";
 import { figureSet } from "../core/model/figure-set";
 import { shownValue, type FigureCell } from "../core/model/figures";
 import type { Locale } from "../core/locales/locale";
@@ -33,6 +34,11 @@ export interface ExtractRow {
   readonly status: string;
   readonly tableFormat: string;
   readonly note: string;
+  /**
+   * How many explanations the workbook keeps that still hold (their cells show the values they
+   * were given for); absent for an unreadable file.
+   */
+  readonly explained?: number;
   /** Parallel to the figure columns. */
   readonly figures: readonly FigureValue[];
   /** Indexes into `figures` of the values that are the cell's text, not a number. */
@@ -77,12 +83,21 @@ export function figureColumns(): FigureColumn[] {
 /** The fixed columns before the figures, in a locale. */
 export function fixedHeaders(locale: Locale): string[] {
   return locale === "en-US"
-    ? ["file", "agency", "year", "file type", "status", "table format", "note"]
-    : ["文件", "机关", "年度", "文件类型", "状态", "表格格式", "说明"];
+    ? ["file", "agency", "year", "file type", "status", "table format", "note", "explained"]
+    : ["文件", "机关", "年度", "文件类型", "状态", "表格格式", "说明", "已说明"];
 }
 
 /** The keys of the fixed columns (the second header row). */
-export const FIXED_KEYS = ["file", "agency", "year", "type", "status", "format", "note"] as const;
+export const FIXED_KEYS = [
+  "file",
+  "agency",
+  "year",
+  "type",
+  "status",
+  "format",
+  "note",
+  "explained",
+] as const;
 
 const KIND_NOTE: Readonly<Record<Locale, Record<string, string>>> = {
   "zh-CN": {
@@ -182,6 +197,7 @@ export function reportRow(
           : "已读取",
     tableFormat,
     note: notes.join(english ? "; " : "；"),
+    explained: heldExplanations(report.explanations ?? [], figures).length,
     figures: values,
     textAt,
   };
@@ -214,5 +230,6 @@ export function fixedCells(row: ExtractRow): (string | number | null)[] {
     row.status,
     row.tableFormat,
     row.note,
+    row.explained ?? null,
   ];
 }

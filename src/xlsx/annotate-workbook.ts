@@ -19,13 +19,15 @@ import {
   type FindingsSheetText,
 } from "./findings-sheet";
 import type { SheetHighlight } from "../core/template/highlights";
-import { HIGHLIGHT_COLOURS } from "./template-style";
+import { EXPLAINED_COLOURS, HIGHLIGHT_COLOURS } from "./template-style";
 import { attribute, childElements, firstChild, parseXml, serializeXml } from "./xml";
 
 /** What to add to the copy. */
 export interface Annotation {
   readonly highlights: readonly SheetHighlight[];
   readonly rows: readonly FindingRow[];
+  /** Explained findings, listed apart below the open ones. */
+  readonly explainedRows?: readonly FindingRow[];
   readonly sheetText: FindingsSheetText;
   /** The findings sheet's name; made unique if the workbook already has a sheet of that name. */
   readonly sheetName: string;
@@ -215,20 +217,23 @@ function addCellFormat(
   return findOrAdd(cellXfs, "xf", xf);
 }
 
+/** A highlight's look: its severity's, or the explained findings' quieter one. */
+type Mark = Severity | "explained";
+
 /** Adds the highlight dxfs and the findings sheet's cell formats to the stylesheet; returns their indexes. */
 function addStyles(
   document: Document,
   file: string,
-): { dxf: Record<Severity, number>; cells: FindingsSheetStyles } {
+): { dxf: Record<Mark, number>; cells: FindingsSheetStyles } {
   const sheet = root(document, file, "styles");
   let dxfs = firstChild(sheet, "dxfs");
   if (dxfs === undefined) {
     dxfs = create(document, sheet, "dxfs");
     insertBefore(sheet, dxfs, AFTER_DXFS);
   }
-  const dxf = {} as Record<Severity, number>;
-  for (const severity of ["error", "warning", "info"] as const) {
-    const colours = HIGHLIGHT_COLOURS[severity];
+  const dxf = {} as Record<Mark, number>;
+  for (const severity of ["error", "warning", "info", "explained"] as const) {
+    const colours = severity === "explained" ? EXPLAINED_COLOURS : HIGHLIGHT_COLOURS[severity];
     const d = create(document, sheet, "dxf");
     const font = create(document, sheet, "font");
     const colour = create(document, sheet, "color");
@@ -284,7 +289,7 @@ function addHighlights(
   document: Document,
   file: string,
   highlights: readonly SheetHighlight[],
-  dxf: Record<Severity, number>,
+  dxf: Record<Mark, number>,
 ): void {
   const sheet = root(document, file, "worksheet");
   for (const old of childElements(sheet, "conditionalFormatting").filter(isOurs))
@@ -296,13 +301,19 @@ function addHighlights(
   }
   const existing = childElements(sheet, "conditionalFormatting");
   const anchor = existing.length > 0 ? existing[existing.length - 1]!.nextSibling : undefined;
-  for (const h of highlights) {
+  // Explained marks first (the highest priority of ours) and stopping the rest on their cells.
+  const ordered = [
+    ...highlights.filter((h) => h.explained === true),
+    ...highlights.filter((h) => h.explained !== true),
+  ];
+  for (const h of ordered) {
     const format = create(document, sheet, "conditionalFormatting");
     format.setAttribute("sqref", h.ranges.join(" "));
     const rule = create(document, sheet, "cfRule");
     rule.setAttribute("type", "expression");
-    rule.setAttribute("dxfId", String(dxf[h.severity]));
+    rule.setAttribute("dxfId", String(dxf[h.explained === true ? "explained" : h.severity]));
     rule.setAttribute("priority", String(++priority));
+    if (h.explained === true) rule.setAttribute("stopIfTrue", "1");
     const formula = create(document, sheet, "formula");
     formula.appendChild(document.createTextNode(h.formula.replace(/^=/u, "")));
     rule.appendChild(formula);
@@ -394,7 +405,12 @@ export async function annotateWorkbook(
     annotation.sheetName,
     others.map((s) => s.name),
   );
-  const sheetXml = findingsSheetXml(annotation.rows, annotation.sheetText, cells);
+  const sheetXml = findingsSheetXml(
+    annotation.rows,
+    annotation.sheetText,
+    cells,
+    annotation.explainedRows ?? [],
+  );
   let newPart: string | undefined;
   if (ours !== undefined) {
     pkg.put(ours.sheet.part, sheetXml);

@@ -20,12 +20,16 @@ export interface FindingRow {
   readonly computed?: number;
   readonly difference?: number;
   readonly fix?: string;
+  /** An explained finding's reason and date, shown where an open one shows its fix. */
+  readonly reason?: string;
 }
 
 /** Column headers and widths of the sheet. */
 export interface FindingsSheetText {
   readonly headers: readonly string[];
   readonly empty: string;
+  /** The heading above the explained findings, given their count. */
+  readonly explained?: (count: number) => string;
 }
 
 const WIDTHS = [6, 7, 9, 10, 70, 22, 10, 10, 10, 50];
@@ -56,22 +60,32 @@ export function findingsSheetXml(
   rows: readonly FindingRow[],
   text: FindingsSheetText,
   styles: FindingsSheetStyles,
+  explained: readonly FindingRow[] = [],
 ): string {
   const headerStyle = styles.header;
   const lines: string[] = [];
   const header = text.headers.map((h, i) => inline(cellAddress(0, i), h, headerStyle)).join("");
   lines.push(`<row r="1">${header}</row>`);
   if (rows.length === 0) lines.push(`<row r="2">${inline("A2", text.empty)}</row>`);
-  rows.forEach((r, i) => {
-    const n = i + 1;
-    const at = (column: number): string => cellAddress(n, column);
+  // The explained findings follow after an empty row and their heading, numbered on.
+  const heading = rows.length === 0 ? 2 : rows.length + 2;
+  const listed: { row: FindingRow; line: number; n: number }[] = [
+    ...rows.map((row, i) => ({ row, line: i + 1, n: i + 1 })),
+    ...explained.map((row, i) => ({ row, line: heading + 1 + i, n: rows.length + i + 1 })),
+  ];
+  listed.forEach(({ row: r, line, n }, i) => {
+    if (explained.length > 0 && i === rows.length)
+      lines.push(
+        `<row r="${heading + 1}">${inline(cellAddress(heading, 0), text.explained?.(explained.length) ?? "", headerStyle)}</row>`,
+      );
+    const at = (column: number): string => cellAddress(line, column);
     const cells = r.cells.join("，");
     const cellsCell =
       r.link !== undefined && r.cells.length > 0
         ? link(at(5), r.link, cells)
         : inline(at(5), cells);
     lines.push(
-      `<row r="${n + 1}">` +
+      `<row r="${line + 1}">` +
         `<c r="${at(0)}"><v>${n}</v></c>` +
         inline(at(1), r.rule) +
         inline(at(2), r.severity) +
@@ -82,6 +96,7 @@ export function findingsSheetXml(
         numeric(at(7), r.computed) +
         numeric(at(8), r.difference) +
         (r.fix === undefined ? "" : inline(at(9), r.fix, styles.wrap)) +
+        (r.reason === undefined ? "" : inline(at(9), r.reason, styles.wrap)) +
         `</row>`,
     );
   });

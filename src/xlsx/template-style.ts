@@ -4,7 +4,10 @@
  * 宋体. Also the fills of the highlight rules by severity. Host-specific, so it lives here and not
  * in the plan.
  */
-import { HIGHLIGHT_COLOURS as CORE_COLOURS } from "../core/template/highlights";
+import {
+  EXPLAINED_COLOURS as CORE_EXPLAINED,
+  HIGHLIGHT_COLOURS as CORE_COLOURS,
+} from "../core/template/highlights";
 import type { Alignment, Borders, Fill, Font, Style } from "exceljs";
 import type { PlannedCell } from "../core/template/plan";
 import type { Severity } from "../core/rules/finding";
@@ -88,6 +91,10 @@ export const HIGHLIGHT_COLOURS: Readonly<Record<Severity, { fill: string; font: 
   warning: argb(CORE_COLOURS.warning),
   info: argb(CORE_COLOURS.info),
 };
+
+/** The explained findings' quieter mark as ARGB. */
+export const EXPLAINED_COLOURS: { readonly fill: string; readonly font: string } =
+  argb(CORE_EXPLAINED);
 
 function argb(colours: { fill: string; font: string }): { fill: string; font: string } {
   return { fill: `FF${colours.fill.slice(1)}`, font: `FF${colours.font.slice(1)}` };

@@ -50,7 +50,7 @@ function expectedField(tables: readonly LocatedTable[], key: string): string {
   return value === undefined ? String(cell.raw) : String(value);
 }
 
-const FIXED = 7;
+const FIXED = 8;
 
 describe("extract to CSV", () => {
   let rows: string[][];
@@ -73,6 +73,7 @@ describe("extract to CSV", () => {
       "状态",
       "表格格式",
       "说明",
+      "已说明",
     ]);
     expect(keys!.slice(0, FIXED)).toEqual([
       "file",
@@ -82,6 +83,7 @@ describe("extract to CSV", () => {
       "status",
       "format",
       "note",
+      "explained",
     ]);
     // 10 figures of table 二, 175 of table 三, 15 of table 四, then those found only in the 2019
     // tables: 19 of table 二 and the 7 of the single （六）其他处理 row.
@@ -118,6 +120,7 @@ describe("extract to CSV", () => {
       "已读取",
       "T2:2021 T3:2021 T4:2021",
       "",
+      "0",
     ]);
     const tables = seedTables();
     keys.slice(FIXED).forEach((key, i) => {

@@ -182,7 +182,40 @@ describe("六（五） from the explanations", () => {
     ["appended to the text", (text: string) => `${text}\n${notes.join("\n")}\n`],
   ])("gives the narrative checks nothing to say %s", (_where, place) => {
     const text = place(seedText());
-    expect(text).toContain(notes[0]);
+    const report = readReportText(text);
+    // The notes are read as narrative, so the checks below did look at them.
+    for (const note of notes) expect(report.narrative).toContain(note);
+    const result = checkReport({
+      tables: report.tables,
+      narrative: report.narrative,
+      year: 2024,
+      agency: "曲阜市时庄街道办事处",
+    });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("gives the narrative checks nothing to say with every suggested reason in it", () => {
+    const slash = runRules(withCell(tables, t2("规章", "制发"), "/"), { lastYear }).findings;
+    const r6 = slash.find((f) => f.rule === "R6")!;
+    const person = findings.find((f) => f.rule === "X1" && f.params["column"] === "自然人")!;
+    const narrative: Finding = {
+      rule: "N3",
+      code: "narrative-table-mismatch",
+      severity: "error",
+      cells: [],
+      params: {},
+    };
+    const remit: Finding = { ...narrative, rule: "R7", code: "rules-not-in-remit", table: "T2" };
+    const all = [x1, person, x2, r6, narrative, remit].flatMap((f) =>
+      explanationSuggestions(f).map((reason) => ({
+        explanation: explainFinding(f, figures, reason, "2025-01-10"),
+      })),
+    );
+    expect(all).toHaveLength(6);
+    const text = seedText().replace(
+      /(需要说明的事项：\s*\n)无/u,
+      `$1${statisticsNotes(all).join("\n")}`,
+    );
     const report = readReportText(text);
     const result = checkReport({
       tables: report.tables,
@@ -191,6 +224,21 @@ describe("六（五） from the explanations", () => {
       agency: "曲阜市时庄街道办事处",
     });
     expect(result.findings).toEqual([]);
+  });
+
+  it("would be caught there if it contradicted the tables (the check above can fail)", () => {
+    const text = seedText().replace(
+      /(需要说明的事项：\s*\n)无/u,
+      "$12024年，本街道共收到政府信息公开申请10件。",
+    );
+    const report = readReportText(text);
+    const result = checkReport({
+      tables: report.tables,
+      narrative: report.narrative,
+      year: 2024,
+      agency: "曲阜市时庄街道办事处",
+    });
+    expect(result.findings.map((f) => f.rule)).toContain("N3");
   });
 
   it("speaks English for an English report", () => {
