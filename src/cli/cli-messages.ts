@@ -334,7 +334,7 @@ const USAGE_ZH = `用法：xxgk <命令> [选项]
         .xlsx 写出标注副本；.docx、.txt 的表格按官方模板写入新工作簿（总计保留填报值）后标注
   narrative <文件> [--year 2025] [--agency 名称] [--self 我局] [--explanations <说明.json>]
         按表格数字生成总体情况的段落；有说明时另写六（五）数据统计需要说明的事项
-  report <文件> -o <报告.docx> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--self 我街道]
+  report <文件> -o <报告.docx> [--force] [--last-year <文件>] [--year 2025] [--agency 名称] [--self 我街道] [--explanations <说明.json>]
         按表格写出整份年度报告（Word）：六个部分、三张官方表格、由数字生成的段落，其余为【待填】提示；
         表格有错误时仍写出草稿，可能有误的数字标【请核对】，退出码 1；输出文件已存在时需加 --force
   extract <文件或文件夹>... -o <figures.xlsx|figures.csv>
@@ -360,7 +360,7 @@ Commands:
         official template layout (totals as reported) and annotated
   narrative <file> [--year 2025] [--agency NAME] [--self 我局] [--explanations <file.json>]
         write the narrative paragraphs from the tables' figures, and 6.(5) from the explanations
-  report <file> -o <report.docx> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--self 我街道]
+  report <file> -o <report.docx> [--force] [--last-year <file>] [--year 2025] [--agency NAME] [--self 我街道] [--explanations <file.json>]
         write the whole annual report as a Word document (in Chinese): the six sections, the three
         official tables, the paragraphs the figures write and 【待填】 prompts for the rest; from tables
         with errors a draft is still written, doubtful figures marked 【请核对】, exit code 1;

@@ -8,11 +8,16 @@
  *
  * The check looks at the tables only, not at the input's own narrative or structure: the document
  * gets a new narrative written from the tables, so findings about the old text would mark figures
- * for a text that is not in it.
+ * for a text that is not in it. Explanations the workbook keeps (or --explanations gives) that
+ * still hold become 六（五）, and the figures of an explained finding carry no 【请核对】: the clerk
+ * has verified them. A lapsed explanation leaves its finding open, and its figures marked.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { checkReport } from "../core/check";
+import { checkReport, type CheckResult } from "../core/check";
+import { explanationsFor } from "../core/explain/explanation-list";
+import { applyExplanations, statisticsNotes } from "../core/explain/explanations";
+import { figureSet } from "../core/model/figure-set";
 import { planReport } from "../core/report/plan";
 import { reportDocx } from "../formats/docx/write-report";
 import { UnreadableFileError } from "../xlsx/errors";
@@ -20,7 +25,7 @@ import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import { lastYearNotEarlier } from "./check-file";
 import { exists, sameFile } from "./command-annotate";
-import { readLastYearReport } from "./command-check";
+import { readExplanationsOption, readLastYearReport } from "./command-check";
 import { errorCode } from "./file-errors";
 import { loadReport, type LoadedReport } from "./load-report";
 import type { CliArguments } from "./parse-args";
@@ -43,6 +48,8 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     say(text.outputExists(output));
     return 2;
   }
+  const list = await readExplanationsOption(args, io);
+  if (typeof list === "number") return list;
   const lastYear = await readLastYearReport(args, io);
   if (typeof lastYear === "number") return lastYear;
   let report: LoadedReport;
@@ -72,15 +79,28 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     say(text.lastYearNotEarlier(args.lastYear, notLater.lastYear, input, notLater.year));
     return 2;
   }
-  const check = checkReport({
+  const checked = checkReport({
     tables: report.tables,
     ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
   });
+  const applied = applyExplanations(
+    checked.findings,
+    [
+      ...(report.explanations ?? []),
+      ...explanationsFor(list, input, {
+        ...(agency === undefined ? {} : { agency }),
+        ...(year === undefined ? {} : { year }),
+      }),
+    ],
+    figureSet(report.tables),
+  );
+  const check = openPart(checked, applied.open);
   const plan = planReport({
     tables: report.tables,
     check,
+    statisticsNotes: statisticsNotes(applied.explained, args.locale),
     locale: args.locale,
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
@@ -112,4 +132,19 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
   else if (doubtful > 0) say(text.reportMarked(output, doubtful));
   io.stdout(`${terminalText(text.reportWritten(output))}\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** The check with only its open findings: explained ones are neither errors nor doubtful. */
+function openPart(
+  result: CheckResult,
+  open: readonly CheckResult["findings"][number][],
+): CheckResult {
+  const kept = new Set(open);
+  const findings = result.findings.filter((f) => kept.has(f));
+  const problems = result.problems
+    .map((p) => ({ ...p, findings: p.findings.filter((f) => kept.has(f)) }))
+    .filter((p) => p.findings.length > 0);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return { ...result, findings, problems, counts };
 }

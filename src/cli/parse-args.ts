@@ -85,7 +85,7 @@ export interface CliArguments {
   readonly agency?: string;
   readonly self?: string;
   readonly lastYear?: string;
-  /** check, annotate, narrative: a supervising office's accepted explanations (JSON). */
+  /** check, annotate, narrative, report: a supervising office's accepted explanations (JSON). */
   readonly explanations?: string;
   /** `extract -o`: the .xlsx or .csv file to write; `report -o`: the .docx file. */
   readonly output?: string;
@@ -141,7 +141,7 @@ const ACCEPTS: Readonly<Record<Command, { min: number; max: number; options: rea
     report: {
       min: 1,
       max: 1,
-      options: ["last-year", "year", "agency", "self", "output", "force"],
+      options: ["last-year", "year", "agency", "self", "output", "force", "explanations"],
     },
     check: {
       min: 1,

@@ -314,6 +314,31 @@ describe("annotate, narrative and extract read the workbook's explanations", () 
     expect(none.stdout()).not.toContain("需要说明的事项");
   });
 
+  it("report writes the explanations as 六（五）, and the Word file reads back with nothing for N1–N4", async () => {
+    const captured = captureIo(dir);
+    await runCli(
+      ["report", "2024.xlsx", "--last-year", "2023.xlsx", "-o", "2024-report.docx"],
+      captured.io,
+    );
+    const written = await loadReport(at("2024-report.docx"));
+    const text = written.documentText ?? "";
+    const five = text.slice(text.indexOf("（五）本年度信息公开工作年度报告数据统计需要说明的事项"));
+    expect(five).toContain(X1_REASON);
+    expect(five).toContain(R6_REASON);
+    const { result } = checkLoaded(written, { locale: "zh-CN" });
+    expect(result.findings.filter((f) => /^N[1-4]$/u.test(f.rule))).toEqual([]);
+    // The explained X1 total is verified: its cells carry no 【请核对】; without the explanations
+    // the same command marks them.
+    const plain = captureIo(dir);
+    await runCli(
+      ["report", "plain.xlsx", "--last-year", "2023.xlsx", "-o", "plain-report.docx"],
+      plain.io,
+    );
+    const marked = (await loadReport(at("plain-report.docx"))).documentText ?? "";
+    const count = (t: string): number => t.split("【请核对】").length - 1;
+    expect(count(text)).toBeLessThan(count(marked));
+  });
+
   it("extract has a column with the count of explanations that still hold", async () => {
     const captured = captureIo(dir);
     expect(
