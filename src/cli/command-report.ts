@@ -14,10 +14,9 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { checkReport, type CheckResult } from "../core/check";
+import { checkReport } from "../core/check";
 import { explanationsFor } from "../core/explain/explanation-list";
-import { applyExplanations, statisticsNotes } from "../core/explain/explanations";
-import { figureSet } from "../core/model/figure-set";
+import { verifiedCheck } from "../core/report/explained";
 import { planReport } from "../core/report/plan";
 import { reportDocx } from "../formats/docx/write-report";
 import { UnreadableFileError } from "../xlsx/errors";
@@ -85,8 +84,9 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
   });
-  const applied = applyExplanations(
-    checked.findings,
+  const verified = verifiedCheck(
+    checked,
+    report.tables,
     [
       ...(report.explanations ?? []),
       ...explanationsFor(list, input, {
@@ -94,13 +94,13 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
         ...(year === undefined ? {} : { year }),
       }),
     ],
-    figureSet(report.tables),
+    args.locale,
   );
-  const check = openPart(checked, applied.open);
+  const check = verified.check;
   const plan = planReport({
     tables: report.tables,
     check,
-    statisticsNotes: statisticsNotes(applied.explained, args.locale),
+    statisticsNotes: verified.statisticsNotes,
     locale: args.locale,
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
@@ -132,19 +132,4 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
   else if (doubtful > 0) say(text.reportMarked(output, doubtful));
   io.stdout(`${terminalText(text.reportWritten(output))}\n`);
   return errors > 0 ? 1 : 0;
-}
-
-/** The check with only its open findings: explained ones are neither errors nor doubtful. */
-function openPart(
-  result: CheckResult,
-  open: readonly CheckResult["findings"][number][],
-): CheckResult {
-  const kept = new Set(open);
-  const findings = result.findings.filter((f) => kept.has(f));
-  const problems = result.problems
-    .map((p) => ({ ...p, findings: p.findings.filter((f) => kept.has(f)) }))
-    .filter((p) => p.findings.length > 0);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return { ...result, findings, problems, counts };
 }

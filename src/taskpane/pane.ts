@@ -863,6 +863,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     section,
     button,
     settings: currentSettings,
+    explanations: () => state.explanations,
     tables: async () => {
       if (state.scope === undefined) return undefined;
       const reading = await deps.port.read({ scope: state.scope, highlight: false });

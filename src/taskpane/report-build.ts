@@ -4,4 +4,5 @@
  * bundle, which has a size limit (test/browser/pane.browser.ts).
  */
 export { planReport } from "../core/report/plan";
+export { verifiedCheck } from "../core/report/explained";
 export { layoutReport } from "../excel/report-layout";

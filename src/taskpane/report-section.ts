@@ -21,6 +21,7 @@ import {
   type ReportDelivery,
 } from "./report-delivery";
 import { reportTexts } from "./report-texts";
+import type { Explanation } from "../core/explain/explanations";
 
 /** Writes a plan as .docx bytes. */
 export type ReportWriter = (plan: ReportPlan) => Promise<Uint8Array>;
@@ -45,6 +46,8 @@ export interface ReportSectionContext {
   readonly tables: () => Promise<
     { readonly located: readonly LocatedTable[]; readonly outcome: CheckOutcome } | undefined
   >;
+  /** The explanations kept in the workbook: verified figures are unmarked, and they write 六（五）. */
+  readonly explanations?: () => readonly Explanation[];
   /** Loads the writer; by default the `report-docx` chunk. */
   readonly loadWriter?: () => Promise<ReportWriter>;
 }
@@ -85,15 +88,22 @@ export function mountReportSection(ctx: ReportSectionContext): void {
       ctx.status.textContent = t.noTables;
       return undefined;
     }
-    const { planReport } = await loadBuilder();
+    const { planReport, verifiedCheck } = await loadBuilder();
+    const verified = verifiedCheck(
+      read.outcome.check,
+      read.located,
+      ctx.explanations?.() ?? [],
+      ctx.locale,
+    );
     return {
       plan: planReport({
         tables: read.located,
-        check: read.outcome.check,
+        check: verified.check,
+        statisticsNotes: verified.statisticsNotes,
         ...settings,
         locale: ctx.locale,
       }),
-      errors: read.outcome.errors,
+      errors: verified.errors,
     };
   };
 
