@@ -15,8 +15,8 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkLoaded } from "../src/cli/check-file";
-import { loadReportBytes } from "../src/cli/load-report";
+import { checkLoaded } from "../src/formats/report/check-file";
+import { loadReportBytes } from "../src/formats/report/load-report";
 import { loadPdfJs } from "../src/cli/pdfjs-node";
 import { pdfSource } from "../src/formats/pdf/read-pdf";
 import { seedTables } from "../test/helpers/build";

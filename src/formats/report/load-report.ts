@@ -15,11 +15,11 @@ import {
   type Stats,
 } from "node:fs";
 import * as path from "node:path";
-import { parseCellAddress } from "../core/model/address";
-import type { CellReading, FigureCell, Grid, LocatedTable } from "../core/model/figures";
-import type { TableId } from "../core/model/tables";
-import { locateTables } from "../core/read/locate";
-import { readReportText } from "../core/text/report-text";
+import { parseCellAddress } from "../../core/model/address";
+import type { CellReading, FigureCell, Grid, LocatedTable } from "../../core/model/figures";
+import type { TableId } from "../../core/model/tables";
+import { locateTables } from "../../core/read/locate";
+import { readReportText } from "../../core/text/report-text";
 import {
   CorruptFileError,
   EmptyFileError,
@@ -34,24 +34,24 @@ import {
   TooManyPagesError,
   UnreadableFileError,
   UnsupportedFileTypeError,
-} from "../xlsx/errors";
-import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../formats/pdf/read-pdf";
-import { loadPdfJs } from "./pdfjs-node";
+} from "../../xlsx/errors";
+import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../pdf/read-pdf";
+import { loadPdfJs } from "../../cli/pdfjs-node";
 import {
   DeviceFileError,
   FifoFileError,
   fileSystemError,
   IsAFolderError,
   SocketFileError,
-} from "./file-errors";
-import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
-import { readDocx } from "../xlsx/read-docx";
-import { readWorkbook, type CoveredValues } from "../xlsx/read-workbook";
-import { readReportPart } from "../xlsx/read-report-part";
-import { sniffContainer } from "../xlsx/sniff";
-import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
-import { looksLikeHtml } from "../formats/html/decode-html";
-import { readHtml } from "../formats/html/read-html";
+} from "../../cli/file-errors";
+import { DEFAULT_LIMITS, type ReadLimits } from "../../xlsx/limits";
+import { readDocx } from "../../xlsx/read-docx";
+import { readWorkbook, type CoveredValues } from "../../xlsx/read-workbook";
+import { readReportPart } from "../../xlsx/read-report-part";
+import { sniffContainer } from "../../xlsx/sniff";
+import { InvalidZipError, packageKind, zipInventory } from "../../xlsx/zip-inventory";
+import { looksLikeHtml } from "../html/decode-html";
+import { readHtml } from "../html/read-html";
 import { decodeText, looksLikeText } from "./decode-text";
 import { identifyReport, type ReportIdentity } from "./report-identity";
 

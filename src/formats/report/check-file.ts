@@ -3,14 +3,14 @@
  * the report says), run the core's checkReport, and turn the outcome into the output entry. An
  * unreadable file becomes an entry with its reason; any other exception is a bug and propagates.
  */
-import { parseCellAddress } from "../core/model/address";
-import { inferAgencyLevel } from "../core/model/agency";
-import type { LocatedTable } from "../core/model/figures";
-import { checkReport, type CheckResult } from "../core/check";
-import type { Locale } from "../core/locales/locale";
-import { UnreadableFileError } from "../xlsx/errors";
-import type { ReadLimits } from "../xlsx/limits";
-import { cliText, reasonText } from "./cli-messages";
+import { parseCellAddress } from "../../core/model/address";
+import { inferAgencyLevel } from "../../core/model/agency";
+import type { LocatedTable } from "../../core/model/figures";
+import { checkReport, type CheckResult } from "../../core/check";
+import type { Locale } from "../../core/locales/locale";
+import { UnreadableFileError } from "../../xlsx/errors";
+import type { ReadLimits } from "../../xlsx/limits";
+import { cliText, reasonText } from "../../cli/cli-messages";
 import {
   findingEntries,
   tableEntries,
