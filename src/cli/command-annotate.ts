@@ -24,7 +24,8 @@ import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
 import { findingEntries } from "../formats/report/file-entry";
 import { defaultReportYear } from "./command-template";
-import { loadReport, loadReportBytes, type LoadedReport } from "../formats/report/load-report";
+import { loadReport } from "./load-file";
+import { loadReportBytes, type LoadedReport } from "../formats/report/load-report";
 import {
   shownValue,
   type FigureCell,

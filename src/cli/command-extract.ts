@@ -24,7 +24,7 @@ import {
   type ExtractRow,
   type FigureColumn,
 } from "../formats/report/extract-figures";
-import { loadReport } from "../formats/report/load-report";
+import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 
 /** The output types `extract -o` writes, by extension. */

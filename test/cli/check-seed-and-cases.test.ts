@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { runCli } from "../../src/cli/run-cli";
 import { caseTables, FIXTURES, loadCases, type CaseFile } from "../helpers/build";
 import { checkLoaded } from "../../src/formats/report/check-file";
-import { loadReport } from "../../src/formats/report/load-report";
+import { loadReport } from "../../src/cli/load-file";
 import type { Finding } from "../../src/core/rules/finding";
 import { tableDef } from "../../src/core/model/tables";
 import { caseReportText } from "./helpers/case-text";
