@@ -23,14 +23,16 @@ export const CSV_COLUMNS = [
   "quote",
 ] as const;
 
-/** The CSV lines of one file's entry (CRLF-terminated, no header). */
-export function csvEntryLines(entry: FileEntry): string {
-  const lines: string[] = [];
-  const row = (values: readonly (string | number | undefined)[]): void =>
-    void lines.push(csvLine(values));
+/** A row's values, parallel to CSV_COLUMNS (trailing ones may be absent). */
+export type FindingValues = readonly (string | number | undefined)[];
+
+/** The rows of one file's entry, parallel to CSV_COLUMNS (also the 汇总 workbook's findings sheet). */
+export function entryRows(entry: FileEntry): FindingValues[] {
+  const lines: FindingValues[] = [];
+  const row = (values: FindingValues): void => void lines.push(values);
   if (entry.status === "unreadable") {
     row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error, ""]);
-    return lines.join("");
+    return lines;
   }
   for (const note of entry.notes ?? [])
     row([
@@ -71,7 +73,12 @@ export function csvEntryLines(entry: FileEntry): string {
       f.quote,
     ]);
   }
-  return lines.join("");
+  return lines;
+}
+
+/** The CSV lines of one file's entry (CRLF-terminated, no header). */
+export function csvEntryLines(entry: FileEntry): string {
+  return entryRows(entry).map(csvLine).join("");
 }
 
 /** The whole CSV of some entries: byte-order mark (so Excel on Chinese Windows opens it as UTF-8), header, rows. */
