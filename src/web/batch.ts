@@ -224,7 +224,7 @@ function keyFigures(tables: readonly LocatedTable[]): KeyFigures {
     });
     if (parts.length === 1) return typeof parts[0] === "number" ? parts[0] : null;
     return parts.every((p) => typeof p === "number")
-      ? parts.reduce<number>((n, p) => n + (p), 0)
+      ? parts.reduce<number>((n, p) => n + p, 0)
       : null;
   };
   return {
