@@ -4,10 +4,10 @@
  */
 import type { Locale } from "../core/locales/locale";
 import { cliText } from "./cli-messages";
-import type { CheckSummary } from "./check-summary";
-import { csvLine } from "./csv";
+import type { CheckSummary } from "../formats/report/check-summary";
+import { csvEntryLines, findingsCsvText } from "../formats/report/findings-csv";
 import { terminalText } from "./terminal-text";
-import { fileJson, qualifiedRange, type FileEntry } from "./file-entry";
+import { fileJson, qualifiedRange, type FileEntry } from "../formats/report/file-entry";
 
 /** An output format: told about each file, then the summary. */
 export interface CheckOutput {
@@ -116,79 +116,12 @@ export function jsonOutput(write: (text: string) => void, version: string): Chec
   };
 }
 
-/** The CSV columns, one row per finding (and one per unreadable file). */
-export const CSV_COLUMNS = [
-  "file",
-  "status",
-  "rule",
-  "severity",
-  "table",
-  "cells",
-  "where",
-  "reported",
-  "computed",
-  "difference",
-  "fix_cell",
-  "fix_value",
-  "message",
-  "quote",
-  "explained_reason",
-  "explained_date",
-  "lapsed_reason",
-] as const;
-
 /** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
 export function csvOutput(write: (text: string) => void): CheckOutput {
-  write(`\ufeff${CSV_COLUMNS.join(",")}\r\n`);
-  const row = (values: readonly (string | number | undefined)[]): void => write(csvLine(values));
+  write(findingsCsvText([]));
   return {
     file(entry) {
-      if (entry.status === "unreadable") {
-        row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error, ""]);
-        return;
-      }
-      for (const note of entry.notes ?? [])
-        row([
-          entry.file,
-          entry.status,
-          "",
-          "",
-          note.table,
-          note.cells?.join(" "),
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          note.message,
-        ]);
-      if (entry.findings.length === 0 && (entry.notes ?? []).length === 0)
-        row([entry.file, entry.status]);
-      for (const f of entry.findings) {
-        row([
-          entry.file,
-          entry.status,
-          f.rule,
-          f.severity,
-          f.table,
-          f.cells.join(" "),
-          f.where.map((w) => `${w.table}/${w.row}/${w.column}`).join(" "),
-          f.reported,
-          f.computed,
-          f.difference,
-          f.fix?.cell ??
-            (f.fix === undefined
-              ? undefined
-              : `${f.fix.where.table}/${f.fix.where.row}/${f.fix.where.column}`),
-          f.fix?.value,
-          f.message,
-          f.quote,
-          f.explained?.reason,
-          f.explained?.date,
-          f.lapsed?.reason,
-        ]);
-      }
+      write(csvEntryLines(entry));
     },
     end() {
       // CSV has no summary row: a summary would not be a finding.

@@ -9,44 +9,23 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { cellLabel } from "../core/locales/labels";
-import { annotateWorkbook, packageFacts } from "../xlsx/annotate-workbook";
+import { packageFacts } from "../xlsx/annotate-workbook";
 import { UnreadableFileError } from "../xlsx/errors";
-import type { FindingRow } from "../xlsx/findings-sheet";
-import { splitQualified } from "../core/model/address";
-import {
-  explainedHighlights,
-  findingHighlights,
-  locatedHighlights,
-  type ExplainedCellMark,
-} from "../core/template/highlights";
-import type { ExplainedFinding } from "../core/explain/explanations";
-import type { Finding, RuleId } from "../core/rules/finding";
-import { qualify } from "../core/model/address";
-import { cliText, reasonText } from "./cli-messages";
-import type { CliIo } from "./cli-io";
+import { annotatedBytes, reportWorkbook } from "../formats/report/annotate-report";
 import {
   checkLoaded,
   explainChecked,
   lastYearNotEarlier,
   type CheckedReport,
   type CheckSettings,
-} from "./check-file";
-import { readExplanationsOption, readLastYearReport } from "./command-check";
+} from "../formats/report/check-file";
 import type { ExplanationsFile } from "../core/explain/explanation-list";
+import { cliText, reasonText } from "./cli-messages";
+import type { CliIo } from "./cli-io";
+import { readExplanationsOption, readLastYearReport } from "./command-check";
 import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
-import { findingEntries, type FindingExplanations } from "./file-entry";
-import { defaultReportYear } from "./command-template";
-import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
-import {
-  shownValue,
-  type FigureCell,
-  type LocatedTable,
-  type RawCell,
-} from "../core/model/figures";
-import { cellId, type TableId } from "../core/model/tables";
-import { templateBytes } from "../xlsx/write-template";
+import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 
 /** Whether two paths name the same file (the same path, or the same inode through a link). */
@@ -58,91 +37,6 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The findings sheet's rows: the open findings, and apart the explained ones with their reason. */
-function findingRows(
-  checked: CheckedReport,
-  args: CliArguments,
-  explanations: FindingExplanations,
-): { open: FindingRow[]; explained: FindingRow[] } {
-  const text = cliText(args.locale);
-  const entries = findingEntries(checked.result.problems, args.locale, undefined, explanations);
-  const findings = checked.result.problems.flatMap((p) => p.findings);
-  const rows = entries.map((e, i): FindingRow => {
-    const f = findings[i]!;
-    const first = f.cells.find((c) => c.address !== undefined)?.address;
-    const place = first === undefined ? undefined : splitQualified(first);
-    return {
-      rule: e.rule,
-      severity: text.severity[e.severity],
-      table: e.table === undefined ? "" : text.tableNames[e.table],
-      message: e.message,
-      cells: f.cells.map((c) => c.address ?? cellLabel(c, args.locale)),
-      ...(place === undefined ? {} : { link: qualify(place.sheet, place.address) }),
-      ...(e.reported === undefined ? {} : { reported: e.reported }),
-      ...(e.computed === undefined ? {} : { computed: e.computed }),
-      ...(e.difference === undefined ? {} : { difference: e.difference }),
-      ...(e.explained !== undefined
-        ? { reason: text.explainedReason(e.explained.reason, e.explained.date) }
-        : e.fixText === undefined
-          ? {}
-          : { fix: e.fixText }),
-    };
-  });
-  return {
-    open: rows.filter((_, i) => entries[i]!.explained === undefined),
-    explained: rows
-      .filter((_, i) => entries[i]!.explained !== undefined)
-      .map((r) => ({ ...r, severity: text.explainedLabel })),
-  };
-}
-
-/** The value written for a located cell: the number the checker read, else the cell as published. */
-function cellValue(cell: FigureCell): RawCell {
-  return shownValue(cell.reading) ?? cell.raw;
-}
-
-const TABLE_ORDER: readonly TableId[] = ["T2", "T3", "T4"];
-
-/**
- * A Word or text report's tables written into a new template workbook, read back as a report: the
- * workbook's located tables (with their addresses) plus the report's own structure findings,
- * narrative and identity. The first table of each kind is written when a report repeats one.
- */
-async function reportWorkbook(
-  report: LoadedReport,
-  output: string,
-  args: CliArguments,
-): Promise<{ bytes: Uint8Array; report: LoadedReport }> {
-  const first = new Map<TableId, LocatedTable>();
-  for (const t of report.tables) if (!first.has(t.table)) first.set(t.table, t);
-  const values = new Map<string, RawCell>();
-  for (const t of first.values()) for (const [id, cell] of t.cells) values.set(id, cellValue(cell));
-  const agency = args.agency ?? report.identity.agency;
-  const bytes = await templateBytes({
-    tables: TABLE_ORDER.filter((t) => first.has(t)),
-    year: args.year ?? report.identity.year ?? defaultReportYear(),
-    ...(agency === undefined ? {} : { agency }),
-    locale: args.locale,
-    totalsAsFormulas: false,
-    values,
-  });
-  const workbook = await loadReportBytes(output, bytes);
-  const tables = workbook.tables.map((t) => ({
-    ...t,
-    structure: [...t.structure, ...(first.get(t.table)?.structure ?? [])],
-  }));
-  return {
-    bytes,
-    report: {
-      file: output,
-      kind: "xlsx",
-      tables,
-      ...(report.narrative === undefined ? {} : { narrative: report.narrative }),
-      identity: report.identity,
-    },
-  };
 }
 
 /** Whether a path exists (as anything, a dangling link included). */
@@ -234,25 +128,16 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   const findings = checked.result.problems.flatMap((p) => p.findings);
   const explained = explainChecked(checked, input, settingsOf(args, explanationList));
   for (const line of explained.warnings) say(line);
-  const { open, explained: explainedFindings } = explained.applied;
-  const rows = findingRows(checked, args, explained.entries);
+  const { open } = explained.applied;
   let annotated: Uint8Array;
   try {
-    annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
-      highlights: [
-        ...explainedHighlights(explainedMarks(explainedFindings, open)),
-        ...locatedHighlights(checked.report.tables),
-        ...findingHighlights(open),
-      ],
-      rows: rows.open,
-      explainedRows: rows.explained,
-      sheetText: {
-        headers: text.findingsHeaders,
-        empty: text.findingsEmpty,
-        explained: text.findingsExplained,
-      },
-      sheetName: text.findingsSheet,
-    });
+    annotated = await annotatedBytes(
+      checked,
+      rebuilt ? outPath : inPath,
+      bytes,
+      args.locale,
+      explained,
+    );
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     say(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}`);
@@ -271,27 +156,6 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   );
   // As check: an explained error is not open, so it does not make the exit code 1.
   return open.some((f) => f.severity === "error") ? 1 : 0;
-}
-
-/**
- * The cells to mark quieter: those of explained findings, with the values they held, except
- * cells an open finding also names (an explanation must never hide an open error on its cell).
- * The mark is live: it turns itself off when a cell's value changes in the annotated copy.
- */
-function explainedMarks(
-  explained: readonly ExplainedFinding[],
-  open: readonly Finding[],
-): { rule: RuleId; cells: ExplainedCellMark[] }[] {
-  const openCells = new Set(open.flatMap((f) => f.cells.map((c) => c.address)));
-  return explained.map(({ finding, explanation }) => ({
-    rule: finding.rule,
-    cells: finding.cells.flatMap((c) => {
-      const value = explanation.cells.find((e) => e.id === cellId(c))?.value;
-      return c.address === undefined || openCells.has(c.address) || value === undefined
-        ? []
-        : [{ address: c.address, value }];
-    }),
-  }));
 }
 
 /** The check settings explainChecked needs (the locale and the --explanations list). */

@@ -5,13 +5,12 @@
  * 六（五）本年度信息公开工作年度报告数据统计需要说明的事项 follows, under its heading.
  */
 import * as path from "node:path";
-import { checkReport } from "../core/check";
-import { figureSet } from "../core/model/figure-set";
-import { generateNarrative } from "../core/narrative/generate";
+import { narrativeOf } from "../formats/report/narrative-text";
 import { UnreadableFileError } from "../xlsx/errors";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { loadReport } from "./load-report";
+import { loadReport } from "./load-file";
+import { figureSet } from "../core/model/figure-set";
 import type { CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
 import { heldExplanations, statisticsNotes } from "../core/explain/explanations";
@@ -42,16 +41,8 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
   }
   const year = args.year ?? report.identity.year;
   const agency = args.agency ?? report.identity.agency;
-  // Errors counted as problems, as check and the pane count them: one wrong cell counts once.
-  const problems = checkReport({
-    tables: report.tables,
-    ...(year === undefined ? {} : { year }),
-    ...(agency === undefined ? {} : { agency }),
-  }).problems;
-  const errors = problems.filter((p) => p.findings.some((f) => f.severity === "error")).length;
-  if (errors > 0) io.stderr(`${text.narrativeFromFailingTables(errors)}\n`);
-  const paragraphs = generateNarrative(
-    figureSet(report.tables),
+  const { paragraphs, errors } = narrativeOf(
+    report.tables,
     {
       ...(year === undefined ? {} : { year }),
       ...(agency === undefined ? {} : { agency }),
@@ -59,6 +50,7 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     },
     args.locale,
   );
+  if (errors > 0) io.stderr(`${text.narrativeFromFailingTables(errors)}\n`);
   const figures = figureSet(report.tables);
   // Without last year's report the X1 and X2 findings cannot be brought back, so the notes come
   // from the explanations whose cells still hold their values (heldExplanations).
@@ -77,7 +69,7 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     args.locale,
   );
   const blocks = [
-    ...paragraphs.map((p) => p.text),
+    ...paragraphs,
     ...(notes.length === 0 ? [] : [[text.statisticsNotesHeading, ...notes].join("\n")]),
   ];
   io.stdout(`${terminalText(blocks.join("\n\n"))}\n`);

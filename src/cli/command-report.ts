@@ -22,11 +22,12 @@ import { reportDocx } from "../formats/docx/write-report";
 import { UnreadableFileError } from "../xlsx/errors";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { lastYearNotEarlier } from "./check-file";
+import { lastYearNotEarlier } from "../formats/report/check-file";
 import { exists, sameFile } from "./command-annotate";
 import { readExplanationsOption, readLastYearReport } from "./command-check";
 import { errorCode } from "./file-errors";
-import { loadReport, type LoadedReport } from "./load-report";
+import { loadReport } from "./load-file";
+import type { LoadedReport } from "../formats/report/load-report";
 import type { CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
 

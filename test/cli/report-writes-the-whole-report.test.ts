@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadReport } from "../../src/cli/load-report";
+import { loadReport } from "../../src/cli/load-file";
 import { runCli } from "../../src/cli/run-cli";
 import { VERIFY_MARK } from "../../src/core/report/plan";
 import { seedText } from "../helpers/build";

@@ -9,7 +9,8 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from "node:os";
 import * as path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { loadReport, type LoadedReport } from "../../../src/cli/load-report";
+import { loadReport } from "../../../src/cli/load-file";
+import type { LoadedReport } from "../../../src/formats/report/load-report";
 import { loadPdfJs } from "../../../src/cli/pdfjs-node";
 import { checkReport } from "../../../src/core/check";
 import { numericValue } from "../../../src/core/model/figures";

@@ -6,8 +6,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { checkLoaded } from "../../../src/cli/check-file";
-import { loadReport, loadReportBytes } from "../../../src/cli/load-report";
+import { checkLoaded } from "../../../src/formats/report/check-file";
+import { loadReport } from "../../../src/cli/load-file";
+import { loadReportBytes } from "../../../src/formats/report/load-report";
 import { checkReport } from "../../../src/core/check";
 import { numericValue, type LocatedTable } from "../../../src/core/model/figures";
 import { dataCells, tableDef, type TableId } from "../../../src/core/model/tables";

@@ -1,16 +1,17 @@
 /**
- * One file through the checker: read it, work out its year and agency (options first, then what
- * the report says), run the core's checkReport, and turn the outcome into the output entry. An
- * unreadable file becomes an entry with its reason; any other exception is a bug and propagates.
+ * One read report through the checker: work out its year and agency (options first, then what
+ * the report says), run the core's checkReport, and turn the outcome into the output entry, the
+ * same for the command line and the offline page. An unreadable file becomes an entry with its
+ * reason.
  */
-import { parseCellAddress } from "../core/model/address";
-import { inferAgencyLevel } from "../core/model/agency";
-import type { LocatedTable } from "../core/model/figures";
-import { checkReport, type CheckResult } from "../core/check";
-import type { Locale } from "../core/locales/locale";
-import { UnreadableFileError } from "../xlsx/errors";
-import type { ReadLimits } from "../xlsx/limits";
-import { cliText, reasonText } from "./cli-messages";
+import { parseCellAddress } from "../../core/model/address";
+import { inferAgencyLevel } from "../../core/model/agency";
+import type { LocatedTable } from "../../core/model/figures";
+import { checkReport, type CheckResult } from "../../core/check";
+import type { Locale } from "../../core/locales/locale";
+import { UnreadableFileError } from "../../xlsx/errors";
+import type { ReadLimits } from "../../xlsx/limits";
+import { reasonText, reportText } from "./report-messages";
 import {
   findingEntries,
   findingExplanations,
@@ -20,11 +21,11 @@ import {
   type FindingEntry,
   type NoteEntry,
 } from "./file-entry";
-import { loadReport, type LoadedReport } from "./load-report";
-import { applyExplanations, type AppliedExplanations } from "../core/explain/explanations";
-import { figureSet } from "../core/model/figure-set";
-import { RULE_EXPLAINABLE } from "../core/rules/finding";
-import { explanationsFor, type ExplanationsFile } from "../core/explain/explanation-list";
+import type { LoadedReport } from "./load-report";
+import { applyExplanations, type AppliedExplanations } from "../../core/explain/explanations";
+import { figureSet } from "../../core/model/figure-set";
+import { RULE_EXPLAINABLE } from "../../core/rules/finding";
+import { explanationsFor, type ExplanationsFile } from "../../core/explain/explanation-list";
 
 /** What the user told the command line about the reports. */
 export interface CheckSettings {
@@ -95,7 +96,7 @@ export function explainChecked(
   display: string,
   settings: CheckSettings,
 ): ExplainedCheck {
-  const t = cliText(settings.locale);
+  const t = reportText(settings.locale);
   const figures = figureSet(checked.report.tables);
   const fromFile = explanationsFor(settings.explanations, display, {
     ...(checked.agency === undefined ? {} : { agency: checked.agency }),
@@ -146,20 +147,15 @@ export function unreadableEntry(
   };
 }
 
-/** Checks one file; `display` is the name shown in the output. */
-export async function checkFile(
-  file: string,
+/**
+ * The output entry of a loaded report, checked with the settings: what `check` prints for a file
+ * and what the offline page shows; `display` is the file's name as shown.
+ */
+export function reportEntry(
   display: string,
+  report: LoadedReport,
   settings: CheckSettings,
-): Promise<FileEntry> {
-  let report: LoadedReport;
-  try {
-    report = await loadReport(file, settings.limits);
-  } catch (error) {
-    if (error instanceof UnreadableFileError)
-      return unreadableEntry(display, error, settings.locale);
-    throw error;
-  }
+): { readonly entry: FileEntry; readonly checked: CheckedReport } {
   const notLater = lastYearNotEarlier(report, settings);
   const checked = checkLoaded(
     report,
@@ -173,7 +169,7 @@ export async function checkFile(
     report.narrative,
     entries,
   );
-  return {
+  const entry: FileEntry = {
     file: display,
     status: (report.unreadParts?.length ?? 0) > 0 ? "incomplete" : "checked",
     tables: tableEntries(report.tables),
@@ -182,11 +178,12 @@ export async function checkFile(
     ...(notLater === undefined ? {} : { lastYearNotEarlier: notLater }),
     ...(warnings.length === 0 ? {} : { explanationWarnings: warnings }),
   };
+  return { entry, checked };
 }
 
 /** The notes of a loaded report: unread parts first, then merged areas that hid values. */
 export function noteEntries(report: LoadedReport, locale: Locale): NoteEntry[] {
-  const t = cliText(locale);
+  const t = reportText(locale);
   return [
     ...(report.unreadParts ?? []).map((u): NoteEntry => ({
       kind: "unread-part",
