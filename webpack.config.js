@@ -139,8 +139,22 @@ function pageConfig(tsRule, outputPath, names, after) {
     module: {
       rules: [
         tsRule(/\.ts$/, { target: "es2019" }),
-        // pdf.js is ES modules with import.meta; parse it as such.
-        { test: /\.mjs$/, type: "javascript/auto", resolve: { fullySpecified: false } },
+        // pdf.js's legacy build still has class static blocks (Chromium 94): TypeScript lowers
+        // them, and everything else newer than ES2019, for Chromium 86.
+        {
+          test: /\.mjs$/,
+          include: /node_modules[\\/]pdfjs-dist/,
+          type: "javascript/auto",
+          resolve: { fullySpecified: false },
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.build.json"),
+              transpileOnly: true,
+              compilerOptions: { target: "es2019", allowJs: true, sourceMap: false },
+            },
+          },
+        },
       ],
     },
     // One chunk: pdf.js's modules are inside it, run only when the first PDF arrives.
