@@ -71,7 +71,8 @@ export interface PageHooks {
   readonly where: () => "worker" | "main";
   readonly rows: () => BatchRow[];
   readonly busy: () => boolean;
-  readonly pdfLoaded: () => boolean;
+  /** Milliseconds from navigation until the page answered input (its worker started). */
+  readonly readyMs: () => number;
 }
 
 declare global {
@@ -215,6 +216,7 @@ class Page {
     this.renderTexts();
     this.renderTable();
     element("app").removeAttribute("aria-busy");
+    this.readyAt = performance.now();
   }
 
   hooks(): PageHooks {
@@ -222,11 +224,11 @@ class Page {
       where: () => this.runner.where,
       rows: () => this.items.flatMap((i) => (i.row === undefined ? [] : [i.row])),
       busy: () => this.running,
-      pdfLoaded: () => this.pdfAsked,
+      readyMs: () => this.readyAt,
     };
   }
 
-  private pdfAsked = false;
+  private readyAt = Number.NaN;
 
   private wire(): void {
     element("language").addEventListener("click", () => {

@@ -14,6 +14,7 @@ import * as assert from "node:assert/strict";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { runCli } from "../../src/cli/run-cli";
 import type {} from "../../src/web/page";
+import { chromium86Unsupported } from "./chromium-86-syntax";
 import { writeCorpus } from "./page-corpus";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -176,6 +177,16 @@ void describe("the offline page opened from file://", () => {
     assert.deepEqual(requests, []);
     await shoot(page, "web-01-empty");
     await page.context().close();
+  });
+
+  void it("holds only syntax Chromium 86 runs", () => {
+    const html = fs.readFileSync(PAGE, "utf8");
+    const script = /<script id="xxgk-code">([\s\S]*?)<\/script>/u.exec(html)?.[1] ?? "";
+    assert.ok(script.length > 100_000);
+    assert.deepEqual(
+      chromium86Unsupported(script).map((u) => `${u.what}: ${script.slice(u.at, u.at + 60)}`),
+      [],
+    );
   });
 
   void it("checks 60 files of every kind as `xxgk check --format json` does, and sends nothing", async () => {
