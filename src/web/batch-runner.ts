@@ -37,17 +37,17 @@ export interface PageOptions {
 
 /** What the page asks for, by name. */
 export interface BatchRunner {
-  check(file: PageFile, options: PageOptions): Promise<BatchRow>;
-  pair(
+  readonly check: (file: PageFile, options: PageOptions) => Promise<BatchRow>;
+  readonly pair: (
     current: readonly BatchRow[],
     last: readonly BatchRow[],
-  ): Promise<Map<string, string | null>>;
-  summary(rows: readonly BatchRow[], locale: Locale): Promise<Uint8Array>;
-  csv(rows: readonly BatchRow[], locale: Locale): Promise<string>;
-  annotate(file: PageFile, options: PageOptions): Promise<Uint8Array>;
-  template(agency: string, year: number, locale: Locale): Promise<Uint8Array>;
-  narrative(row: BatchRow, locale: Locale): Promise<string>;
-  /** "worker" or "main thread", for the tests and the bench. */
+  ) => Promise<Map<string, string | null>>;
+  readonly summary: (rows: readonly BatchRow[], locale: Locale) => Promise<Uint8Array>;
+  readonly csv: (rows: readonly BatchRow[], locale: Locale) => Promise<string>;
+  readonly annotate: (file: PageFile, options: PageOptions) => Promise<Uint8Array>;
+  readonly template: (agency: string, year: number, locale: Locale) => Promise<Uint8Array>;
+  readonly narrative: (row: BatchRow, locale: Locale) => Promise<string>;
+  /** Where the functions run, for the tests and the bench. */
   readonly where: "worker" | "main";
 }
 
@@ -170,7 +170,7 @@ function workerRunner(worker: Worker): BatchRunner {
     (...args: readonly unknown[]): Promise<R> =>
       new Promise<R>((resolve, reject) => {
         const id = next++;
-        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        waiting.set(id, { resolve: resolve, reject });
         worker.postMessage({ id, method, args } satisfies Request);
       });
   return {

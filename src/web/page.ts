@@ -131,7 +131,7 @@ function sortValue(item: Item, key: ColumnKey): string | number {
 }
 
 function download(bytes: Uint8Array | string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -436,7 +436,9 @@ class Page {
   }
 
   private lastFile(path: string | null | undefined): PageFile | undefined {
-    return path == null ? undefined : this.last.find((l) => l.file.path === path)?.file;
+    return path === null || path === undefined
+      ? undefined
+      : this.last.find((l) => l.file.path === path)?.file;
   }
 
   private options(item: Item): Parameters<BatchRunner["check"]>[1] {
@@ -603,7 +605,7 @@ class Page {
     const cells = COLUMNS.map((key) => {
       const td = document.createElement(key === "file" ? "th" : "td");
       if (key === "file") {
-        (td as HTMLTableCellElement).scope = "row";
+        td.scope = "row";
         const button = document.createElement("button");
         button.type = "button";
         button.className = "file";
@@ -863,7 +865,7 @@ async function startPage(): Promise<void> {
 }
 
 if (typeof document === "undefined") {
-  serveBatch(self as unknown as Parameters<typeof serveBatch>[0]);
+  serveBatch(self);
 } else {
   void startPage();
 }
