@@ -60,7 +60,8 @@ function rewriteManifest(content, addinUrl) {
 /** The offline page's file name, in dist/web/ (and beside the pane in dist/). */
 const PAGE_NAME = "年报检查.html";
 
-const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const sha256 = (text) =>
+  `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
  * The offline page's Content-Security-Policy, for its one inline script and style by their hashes.
@@ -96,7 +97,10 @@ class InlinePagePlugin {
     const { webpack } = compiler;
     compiler.hooks.thisCompilation.tap("InlinePagePlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "InlinePagePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        {
+          name: "InlinePagePlugin",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE,
+        },
         (assets) => {
           const bundle = this.options.bundle;
           const source = assets[bundle];
