@@ -340,6 +340,42 @@ void describe("the offline page opened from file://", () => {
     await page.context().close();
   });
 
+  void it("pairs last year's files, lets each pair be chosen, and then compares as --last-year does", async () => {
+    const { page, errors } = await open();
+    const current = [corpus[0]!, corpus[1]!];
+    // Last year's reports: the seed workbook again, under other names.
+    const last = ["last-a.xlsx", "last-b.xlsx"];
+    for (const name of last) fs.copyFileSync(path.join(dir, corpus[0]!), path.join(dir, name));
+    await addFiles(page, current);
+    await batchDone(page);
+    await addFiles(page, last, "选择上年度文件");
+    const choice = page.getByLabel(`${current[1]!} 的上年度文件`, { exact: true });
+    await choice.waitFor();
+    assert.equal(await page.locator("#pairs-body select").count(), current.length);
+    await choice.selectOption(last[1]!);
+    await batchDone(page);
+    const row = (await shownRows(page)).find((r) => r.file === current[1]!)!;
+    const run = await cli(["check", "--format", "json", "--last-year", last[1]!, current[1]!]);
+    const expected = (JSON.parse(run.stdout) as { files: JsonFile[] }).files[0]!;
+    assert.deepEqual(
+      row.rules,
+      expected.findings.map((f) => `${f.severity} ${f.rule}`),
+    );
+    // Choosing none compares with nothing again.
+    await choice.selectOption("");
+    await batchDone(page);
+    const alone = (await shownRows(page)).find((r) => r.file === current[1]!)!;
+    const single = await cli(["check", "--format", "json", current[1]!]);
+    assert.deepEqual(
+      alone.rules,
+      (JSON.parse(single.stdout) as { files: JsonFile[] }).files[0]!.findings.map(
+        (f) => `${f.severity} ${f.rule}`,
+      ),
+    );
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   void it("answers a click within half a second while a long batch runs", async () => {
     const { page } = await open();
     // 240 files: the batch takes many seconds; the sort button must answer during it.
