@@ -122,9 +122,11 @@ function shownRows(page: Page): Promise<ShownRow[]> {
   );
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, selector?: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  const file = path.join(SHOTS, `${name}.png`);
+  if (selector === undefined) await page.screenshot({ path: file });
+  else await page.locator(selector).screenshot({ path: file });
 }
 
 void before(async () => {
@@ -322,7 +324,7 @@ void describe("the offline page opened from file://", () => {
     for (const line of findingLines) assert.ok(shownText.includes(line), line);
     const fixLines = text.stdout.split("\n").filter((l) => /^\s+→/u.test(l));
     for (const line of fixLines) assert.ok(shownText.includes(line.trim()), line);
-    await shoot(page, "web-03-findings");
+    await shoot(page, "web-03-findings", "#detail");
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
