@@ -39,6 +39,32 @@ export default tseslint.config(
     },
   },
   {
+    // The formats layer (bytes in → grids, text, findings; bytes out) runs in Node and in the
+    // offline page alike: no file system, no Node module, nothing of the hosts built on it.
+    files: ["src/formats/**/*.ts", "src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "fs/*", "path", "path/*", "os"],
+              message: "The formats layer has no Node APIs: the offline page runs it too.",
+            },
+            {
+              group: ["**/cli", "**/cli/*", "**/web", "**/web/*", "**/excel", "**/excel/*"],
+              message: "The formats layer imports nothing from the hosts built on it.",
+            },
+            {
+              group: ["**/taskpane", "**/taskpane/*", "office-js"],
+              message: "The formats layer imports nothing from the hosts built on it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pane never calls Excel directly, and the xlsx layer never touches office-js.
     files: ["src/taskpane/**/*.ts", "src/xlsx/**/*.ts"],
     rules: {

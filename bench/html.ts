@@ -2,8 +2,8 @@
  * A 300 KB government web page (the seed report saved by Word as a GBK page without a charset,
  * with the large style block such pages carry) read and checked: median of runs after a warm-up.
  */
-import { checkLoaded } from "../src/cli/check-file";
-import { loadReportBytes } from "../src/cli/load-report";
+import { checkLoaded } from "../src/formats/report/check-file";
+import { loadReportBytes } from "../src/formats/report/load-report";
 import { encodeGbk, seedPage } from "../test/helpers/render-html";
 
 export interface HtmlBench {

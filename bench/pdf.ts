@@ -15,8 +15,8 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkLoaded } from "../src/cli/check-file";
-import { loadReportBytes } from "../src/cli/load-report";
+import { checkLoaded } from "../src/formats/report/check-file";
+import { loadReportBytes } from "../src/formats/report/load-report";
 import { loadPdfJs } from "../src/cli/pdfjs-node";
 import { pdfSource } from "../src/formats/pdf/read-pdf";
 import { seedTables } from "../test/helpers/build";
@@ -91,7 +91,7 @@ export async function benchPdf(): Promise<PdfBench> {
   const pages = document.numPages;
   await document.destroy();
   const reportMs = await time(async () => {
-    const report = await loadReportBytes(file, bytes);
+    const report = await loadReportBytes(file, bytes, undefined, loadPdfJs);
     if (report.tables.length !== 3) throw new Error(`${file}: ${report.tables.length} tables`);
     checkLoaded(report, { locale: "zh-CN" });
   }, 5);
@@ -100,7 +100,10 @@ export async function benchPdf(): Promise<PdfBench> {
     .filter((f) => f.endsWith(".pdf"))
     .sort()) {
     const data = readFileSync(path.join(PUBLISHED, name));
-    published.push({ file: name, ms: await time(() => loadReportBytes(name, data), 5) });
+    published.push({
+      file: name,
+      ms: await time(() => loadReportBytes(name, data, undefined, loadPdfJs), 5),
+    });
   }
   return { pages, reportMs, published };
 }

@@ -4,10 +4,10 @@
  */
 import type { Locale } from "../core/locales/locale";
 import { cliText } from "./cli-messages";
-import type { CheckSummary } from "./check-summary";
-import { csvLine } from "./csv";
+import type { CheckSummary } from "../formats/report/check-summary";
+import { csvLine } from "../formats/report/csv";
 import { terminalText } from "./terminal-text";
-import { fileJson, qualifiedRange, type FileEntry } from "./file-entry";
+import { fileJson, qualifiedRange, type FileEntry } from "../formats/report/file-entry";
 
 /** An output format: told about each file, then the summary. */
 export interface CheckOutput {

@@ -3,9 +3,8 @@
  * Findings' texts come from the core's locale modules; these are only the frame around them.
  */
 import type { Locale } from "../core/locales/locale";
-import type { Severity } from "../core/rules/finding";
-import type { TableId } from "../core/model/tables";
-import type { UnreadableReason } from "../xlsx/errors";
+import { reportText, type ReportText } from "../formats/report/report-messages";
+export { reasonText } from "../formats/report/report-messages";
 import { COMMANDS, type Command, type UsageProblem } from "./parse-args";
 
 /** What each command takes as file arguments, for the usage errors. */
@@ -98,157 +97,8 @@ function usageProblemEn(p: UsageProblem): string {
   }
 }
 
-/** Why a file was not read, as one sentence for the user. */
-export function reasonText(reason: UnreadableReason, locale: Locale): string {
-  if (locale === "en-US") {
-    switch (reason) {
-      case "not-found":
-        return "file not found";
-      case "empty":
-        return "the file is empty";
-      case "too-large":
-        return "the file is too large to be a report";
-      case "corrupt":
-        return "the file is damaged and cannot be opened";
-      case "encrypted":
-        return "the file is password-protected: remove the password and save it again";
-      case "legacy-xls":
-        return "an old Office 97–2003 file (.xls/.doc): save it as .xlsx or .docx first";
-      case "unsupported-type":
-        return "not a file type the checker reads (.xlsx, .xlsm, .docx, .txt, .html, .pdf)";
-      case "not-a-report":
-        return "no report tables or report text found";
-      case "not-recalculated":
-        return "formulas without calculated values: open the file in Excel or WPS, save it, and check again";
-      case "page-too-large":
-        return "the web page is larger than 6 MB or has more than 300,000 tags, too large to be a report page: save the report's own page, or send the Word file";
-      case "table-too-large":
-        return "a table of the web page is too large once its merged cells are laid out (over 2,000 columns or 100,000 cells)";
-      case "page-too-many-cells":
-        return "the web page's tables have too many cells together (over 500,000)";
-      case "scanned-pdf":
-        return "the PDF is a picture (scanned pages): its text cannot be read; check the Word file instead";
-      case "too-many-pages":
-        return "the document has too many pages to be one report";
-      case "too-much-text":
-        return "the document holds too much text to be one report";
-      case "too-slow":
-        return "reading the file took too long; check the Word file instead";
-      case "too-many-cells":
-        return "a sheet has too many cells (over 1,000,000) to be a report";
-      case "merges-too-large":
-        return "too many or too large merged cells (over 10,000 merged areas in a sheet, or one over 100,000 cells)";
-      case "spans-too-large":
-        return "a table row's merged columns (gridSpan/gridBefore) reach past the table's columns";
-      case "too-deep":
-        return "the file's structure is nested too deep (over 100 levels)";
-      case "text-too-long":
-        return "a text is too long (a cell over 32,767 characters, a line over 20,000, or the whole text over 2,000,000)";
-      case "permission-denied":
-        return "permission denied: this user may not read the file";
-      case "folder-unlistable":
-        return "the folder cannot be listed (permission denied): its files were not checked";
-      case "is-a-folder":
-        return "this is a folder, not a file";
-      case "fifo":
-        return "a named pipe (FIFO), not a file: not read";
-      case "device":
-        return "a device, not a file: not read";
-      case "socket":
-        return "a socket, not a file: not read";
-      case "symlink-loop":
-        return "the symbolic links point at each other in a loop";
-      case "dangling-symlink":
-        return "a symbolic link to a file that does not exist";
-      case "io-error":
-        return "the system could not read the file (disk or system error)";
-      case "xml-doctype":
-        return "a part of the file declares a DOCTYPE, which Office files never do: refused for safety";
-    }
-  }
-  switch (reason) {
-    case "not-found":
-      return "找不到文件";
-    case "empty":
-      return "文件是空的";
-    case "too-large":
-      return "文件过大，不像是年度报告";
-    case "corrupt":
-      return "文件已损坏，无法打开";
-    case "encrypted":
-      return "文件设有密码，请取消密码后另存再检查";
-    case "legacy-xls":
-      return "这是旧版 Office 97–2003 文件（.xls/.doc），请另存为 .xlsx 或 .docx 后再检查";
-    case "unsupported-type":
-      return "不是可检查的文件类型（.xlsx、.xlsm、.docx、.txt、.html、.pdf）";
-    case "not-a-report":
-      return "未找到年度报告的表格或正文";
-    case "not-recalculated":
-      return "公式没有计算结果，请用 Excel 或 WPS 打开并保存后再检查";
-    case "page-too-large":
-      return "网页文件超过 6 MB 或标签超过 30 万个，不像是年度报告页面；请另存报告本身的网页，或提供 Word 文件";
-    case "table-too-large":
-      return "网页中有表格按合并单元格展开后过大（超过 2000 列或 10 万格），无法读取";
-    case "page-too-many-cells":
-      return "网页中表格的单元格合计过多（超过 50 万格），无法读取";
-    case "scanned-pdf":
-      return "这个 PDF 是扫描的图片，无法读取其中的文字，请提供 Word 文件再检查";
-    case "too-many-pages":
-      return "文件页数过多，不像是一份年度报告";
-    case "too-much-text":
-      return "文件文字过多，不像是一份年度报告";
-    case "too-slow":
-      return "读取文件超时，请提供 Word 文件再检查";
-    case "too-many-cells":
-      return "工作表单元格过多（超过 100 万个），不像是年度报告";
-    case "merges-too-large":
-      return "合并单元格过多/过大（一个工作表超过 1 万处合并，或一处合并超过 10 万格）";
-    case "spans-too-large":
-      return "表格行的合并列（gridSpan/gridBefore）超出了表格的列数";
-    case "too-deep":
-      return "文件结构嵌套过深（超过 100 层）";
-    case "text-too-long":
-      return "文字过长（一个单元格超过 32767 字，一行超过 2 万字，或全文超过 200 万字）";
-    case "permission-denied":
-      return "没有读取权限，无法打开文件";
-    case "folder-unlistable":
-      return "没有权限列出文件夹内容，其中的文件未检查";
-    case "is-a-folder":
-      return "这是文件夹，不是文件";
-    case "fifo":
-      return "这是命名管道（FIFO），不是文件，未读取";
-    case "device":
-      return "这是设备，不是文件，未读取";
-    case "socket":
-      return "这是套接字，不是文件，未读取";
-    case "symlink-loop":
-      return "符号链接互相指向，形成循环";
-    case "dangling-symlink":
-      return "符号链接指向的文件不存在";
-    case "io-error":
-      return "系统无法读取文件（磁盘或系统错误）";
-    case "xml-doctype":
-      return "文件中的 XML 部件含有 DOCTYPE 声明（Office 文件从不含有），为安全起见不予读取";
-  }
-}
-
 /** The texts of the command line frame. */
-export interface CliText {
-  readonly severity: Record<Severity, string>;
-  readonly tableNames: Record<"T2" | "T3" | "T4", string>;
-  readonly clean: string;
-  readonly unreadable: string;
-  readonly fileCounts: (errors: number, warnings: number, infos: number) => string;
-  readonly summary: (s: {
-    files: number;
-    checked: number;
-    unreadable: number;
-    incomplete?: number;
-    errors: number;
-    warnings: number;
-  }) => string;
-  readonly noTables: string;
-  readonly format2019: string;
+export interface CliText extends ReportText {
   readonly progress: (done: number, total: number, file: string) => string;
   readonly templateWritten: (file: string, tables: string) => string;
   readonly annotated: (file: string, findings: number) => string;
@@ -259,20 +109,11 @@ export interface CliText {
   readonly annotateNoTables: string;
   readonly annotate2019: string;
   readonly writeFailed: (file: string, detail: string) => string;
-  readonly findingsSheet: string;
-  readonly findingsHeaders: readonly string[];
-  readonly findingsEmpty: string;
   readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
   readonly extracted: (file: string, reports: number, unreadable: number) => string;
   /** `narrative` from tables that fail the check. */
   readonly narrativeFromFailingTables: (errors: number) => string;
-  /** Status of a file some part of which could not be read. */
-  readonly incomplete: string;
-  readonly unreadPart: (sheet: string, problem: "missing" | "damaged", table?: TableId) => string;
-  readonly coveredValues: (sheet: string, range: string, cells: readonly string[]) => string;
-  /** Summary addition: files checked incompletely. */
-  readonly summaryIncomplete: (count: number) => string;
   // Issue 9: files, outputs and usage.
   readonly usageProblem: (problem: UsageProblem) => string;
   readonly skippedLoop: (file: string, covered: string) => string;
@@ -334,16 +175,7 @@ Options for all: --lang en (English output)  --help  --version
 Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read, or a usage error.`;
 
 const ZH: CliText = {
-  severity: { error: "错误", warning: "警告", info: "说明" },
-  tableNames: { T2: "表二", T3: "表三", T4: "表四" },
-  clean: "未发现问题",
-  unreadable: "无法读取",
-  fileCounts: (e, w, i) =>
-    [`${e} 个错误`, `${w} 个警告`, ...(i > 0 ? [`${i} 条说明`] : [])].join("，"),
-  summary: (s) =>
-    `共 ${s.files} 个文件：已检查 ${s.checked} 个${(s.incomplete ?? 0) > 0 ? `（其中检查不完整 ${s.incomplete} 个）` : ""}，无法读取 ${s.unreadable} 个；错误 ${s.errors} 个，警告 ${s.warnings} 个。`,
-  noTables: "未找到表格",
-  format2019: "2019 试行格式",
+  ...reportText("zh-CN"),
   progress: (d, t, f) => `检查中 ${d}/${t} ${f}`,
   templateWritten: (f, t) => `已写出模板 ${f}（${t}）`,
   annotated: (f, n) => `已写出标注副本 ${f}（${n} 条检查结果）`,
@@ -356,32 +188,12 @@ const ZH: CliText = {
   annotate2019:
     "表格是 2019 试行格式，annotate 只能按 2021 年格式的模板写出工作簿；请用 check 检查。",
   writeFailed: (f, d) => `无法写出 ${f}：${d}`,
-  findingsSheet: "检查结果",
-  findingsHeaders: [
-    "序号",
-    "规则",
-    "级别",
-    "表格",
-    "问题说明",
-    "单元格",
-    "填报值",
-    "计算值",
-    "差额",
-    "建议修改",
-  ],
-  findingsEmpty: "未发现问题。",
   narrativeNoTables: "未找到表格，无法生成正文。",
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
   extracted: (f, n, u) =>
     `已把 ${n} 个文件的数字写入 ${f}${u > 0 ? `（其中 ${u} 个文件无法读取，见“状态”列）` : ""}`,
   narrativeFromFailingTables: (n) =>
     `注意：表格有 ${n} 个错误，以下文字中的数字可能不准确。请先用 xxgk check 查看并改正表格。`,
-  incomplete: "检查不完整",
-  unreadPart: (sheet, problem, table) =>
-    `${table === undefined ? "" : `${ZH_TABLE[table]}所在的`}工作表「${sheet}」无法读取（${problem === "missing" ? "文件中缺少该工作表" : "该工作表已损坏"}），其中的表格未检查`,
-  coveredValues: (sheet, range, cells) =>
-    `工作表「${sheet}」的合并单元格 ${range} 盖住了 ${cells.join("、")} 中的数值（Excel 只显示左上角的值）；涉及这些格子的问题不给修改建议`,
-  summaryIncomplete: (n) => `检查不完整 ${n} 个`,
   usageProblem: usageProblemZh,
   skippedLoop: (f, c) => `! ${f}：已跳过：符号链接指向已检查的文件夹 ${c}`,
   skippedDuplicate: (f, c) => `! ${f}：已跳过：与 ${c} 是同一个文件`,
@@ -395,24 +207,8 @@ const ZH: CliText = {
     `输入不是启用宏的工作簿，标注副本须是 .xlsx：请把输出文件名 ${f} 改为以 .xlsx 结尾。`,
 };
 
-const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表四" };
-const EN_TABLE: Record<TableId, string> = { T2: "Table 2", T3: "Table 3", T4: "Table 4" };
-
 const EN: CliText = {
-  severity: { error: "error", warning: "warning", info: "info" },
-  tableNames: { T2: "Table 2", T3: "Table 3", T4: "Table 4" },
-  clean: "no problems found",
-  unreadable: "unreadable",
-  fileCounts: (e, w, i) =>
-    [
-      `${e} error${e === 1 ? "" : "s"}`,
-      `${w} warning${w === 1 ? "" : "s"}`,
-      ...(i > 0 ? [`${i} info`] : []),
-    ].join(", "),
-  summary: (s) =>
-    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.checked} checked${(s.incomplete ?? 0) > 0 ? ` (${s.incomplete} incomplete)` : ""}, ${s.unreadable} unreadable; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
-  noTables: "no tables found",
-  format2019: "2019 trial format",
+  ...reportText("en-US"),
   progress: (d, t, f) => `checking ${d}/${t} ${f}`,
   templateWritten: (f, t) => `template written to ${f} (${t})`,
   annotated: (f, n) => `annotated copy written to ${f} (${n} findings)`,
@@ -426,32 +222,12 @@ const EN: CliText = {
   annotate2019:
     "the tables are in the 2019 trial format; annotate writes workbooks in the 2021 template layout only: use check instead.",
   writeFailed: (f, d) => `cannot write ${f}: ${d}`,
-  findingsSheet: "Findings",
-  findingsHeaders: [
-    "No.",
-    "Rule",
-    "Severity",
-    "Table",
-    "Message",
-    "Cells",
-    "Reported",
-    "Computed",
-    "Difference",
-    "Suggested fix",
-  ],
-  findingsEmpty: "No problems found.",
   narrativeNoTables: "No tables found: no narrative can be written.",
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
   extracted: (f, n, u) =>
     `figures of ${n} report${n === 1 ? "" : "s"} written to ${f}${u > 0 ? ` (${u} could not be read: see the status column)` : ""}`,
   narrativeFromFailingTables: (n) =>
     `Note: the tables have ${n} error${n === 1 ? "" : "s"}: figures in the text below may be wrong. Run xxgk check to see and correct them first.`,
-  incomplete: "check incomplete",
-  unreadPart: (sheet, problem, table) =>
-    `${table === undefined ? "" : `the sheet holding ${EN_TABLE[table]}, `}sheet "${sheet}" cannot be read (${problem === "missing" ? "the sheet is missing from the file" : "the sheet is damaged"}); its tables were not checked`,
-  coveredValues: (sheet, range, cells) =>
-    `in sheet "${sheet}" the merged area ${range} covers values in ${cells.join(", ")} (Excel shows only the top-left value); no fix is suggested for problems involving these cells`,
-  summaryIncomplete: (n) => `${n} incomplete`,
   usageProblem: usageProblemEn,
   skippedLoop: (f, c) =>
     `! ${f}: skipped: a symbolic link to the folder ${c}, which is checked already`,

@@ -11,7 +11,7 @@ import { readdirSync, readlinkSync, statSync, type Dirent, type Stats } from "no
 import * as path from "node:path";
 import type { UnreadableFileError } from "../xlsx/errors";
 import { FolderUnlistableError, fileSystemError } from "./file-errors";
-import { REPORT_EXTENSIONS } from "./load-report";
+import { REPORT_EXTENSIONS } from "../formats/report/load-report";
 
 /** One file to check: its path, the name shown in the output, and why it cannot be read if known already. */
 export interface InputFile {

@@ -18,13 +18,14 @@ import { findingHighlights, locatedHighlights } from "../core/template/highlight
 import { qualify } from "../core/model/address";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "./check-file";
+import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "../formats/report/check-file";
 import { readLastYearReport } from "./command-check";
 import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
-import { findingEntries } from "./file-entry";
+import { findingEntries } from "../formats/report/file-entry";
 import { defaultReportYear } from "./command-template";
-import { loadReport, loadReportBytes, type LoadedReport } from "./load-report";
+import { loadReport } from "./load-file";
+import { loadReportBytes, type LoadedReport } from "../formats/report/load-report";
 import {
   shownValue,
   type FigureCell,

@@ -13,7 +13,7 @@ import type { ReadLimits } from "../xlsx/limits";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import { collectFiles } from "./collect-files";
-import { csvLine, UTF8_BOM } from "./csv";
+import { csvLine, UTF8_BOM } from "../formats/report/csv";
 import {
   figureColumns,
   fixedCells,
@@ -23,8 +23,8 @@ import {
   unreadableRow,
   type ExtractRow,
   type FigureColumn,
-} from "./extract-figures";
-import { loadReport } from "./load-report";
+} from "../formats/report/extract-figures";
+import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 
 /** The output types `extract -o` writes, by extension. */

@@ -9,7 +9,7 @@ import { generateNarrative } from "../core/narrative/generate";
 import { UnreadableFileError } from "../xlsx/errors";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { loadReport } from "./load-report";
+import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
 

@@ -22,7 +22,7 @@ import type { TextSpan } from "../core/rules/finding";
 import { UnreadableFileError } from "../xlsx/errors";
 import { reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { loadReport } from "./load-report";
+import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 import { cellKindText, readText, skipReasonText } from "./read-messages";
 import { packageVersion } from "./version";

@@ -6,7 +6,6 @@
  * spreadsheet library. Our own earlier highlights (recognised by the N("xxgk:…") marker) are
  * replaced, not stacked. The input bytes are only read.
  */
-import * as path from "node:path";
 import JSZip from "jszip";
 import type { Document, Element } from "@xmldom/xmldom";
 import { HIGHLIGHT_MARKER } from "../core/template/plan";
@@ -21,6 +20,7 @@ import {
 import type { SheetHighlight } from "../core/template/highlights";
 import { HIGHLIGHT_COLOURS } from "./template-style";
 import { attribute, childElements, firstChild, parseXml, serializeXml } from "./xml";
+import { joinPart, normalizePart, partBasename, partDirname, relativePart } from "./part-path";
 
 /** What to add to the copy. */
 export interface Annotation {
@@ -138,14 +138,14 @@ function create(document: Document, rootElement: Element, localName: string): El
 
 /** The rels part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
 function relsOf(part: string): string {
-  return path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`);
+  return joinPart(partDirname(part), "_rels", `${partBasename(part)}.rels`);
 }
 
 /** A relationship target resolved against its source part. */
 function resolveTarget(source: string, target: string): string {
   return target.startsWith("/")
     ? target.slice(1)
-    : path.posix.normalize(path.posix.join(path.posix.dirname(source), target));
+    : normalizePart(joinPart(partDirname(source), target));
 }
 
 /** Inserts `element` before the first child named in `before`, else appends it. */
@@ -414,10 +414,7 @@ export async function annotateWorkbook(
     );
     relationship.setAttribute("Id", relationshipId);
     relationship.setAttribute("Type", WORKSHEET_TYPE);
-    relationship.setAttribute(
-      "Target",
-      path.posix.relative(path.posix.dirname(workbookPart), newPart),
-    );
+    relationship.setAttribute("Target", relativePart(partDirname(workbookPart), newPart));
     relsRoot.appendChild(relationship);
     pkg.put(workbookRelsPart, workbookRels);
 

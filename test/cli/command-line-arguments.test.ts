@@ -5,7 +5,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCliArguments, parseTables, UsageError } from "../../src/cli/parse-args";
 import { runCli } from "../../src/cli/run-cli";
-import { identifyReport } from "../../src/cli/report-identity";
+import { identifyReport } from "../../src/formats/report/report-identity";
 import { FIXTURES } from "../helpers/build";
 import { captureIo } from "./helpers/capture-io";
 

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { reportPartXml } from "../../src/core/model/report-part";
-import { loadReportBytes } from "../../src/cli/load-report";
+import { loadReportBytes } from "../../src/formats/report/load-report";
 import { templateBytes } from "../../src/xlsx/write-template";
 
 /** A template workbook with the add-in's custom XML parts added, as Excel saves them. */

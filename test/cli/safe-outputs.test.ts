@@ -6,8 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { csvLine, neutraliseCsvField } from "../../src/cli/csv";
-import { decodeText, detectUtf16, looksLikeText } from "../../src/cli/decode-text";
+import { csvLine, neutraliseCsvField } from "../../src/formats/report/csv";
+import { decodeText, detectUtf16, looksLikeText } from "../../src/formats/report/decode-text";
 import { terminalText } from "../../src/cli/terminal-text";
 import { FIXTURES } from "../helpers/build";
 

@@ -1,5 +1,5 @@
 /** The cells of a table entry: A1 address first, else the reader's location, else none; official order. */
-import { cellEntry, tableEntries } from "../../src/cli/file-entry";
+import { cellEntry, tableEntries } from "../../src/formats/report/file-entry";
 import type { FigureCell } from "../../src/core/model/figures";
 import { buildTable } from "../helpers/build";
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadReport } from "../../src/cli/load-report";
+import { loadReport } from "../../src/cli/load-file";
 import { runCli } from "../../src/cli/run-cli";
 import {
   CorruptFileError,

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { checkLoaded } from "../../src/cli/check-file";
-import { loadReport } from "../../src/cli/load-report";
+import { checkLoaded } from "../../src/formats/report/check-file";
+import { loadReport } from "../../src/cli/load-file";
 import { numericValue } from "../../src/core/model/figures";
 import { caseTables, FIXTURES, type CaseFile } from "../helpers/build";
 

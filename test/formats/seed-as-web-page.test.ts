@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkLoaded } from "../../src/cli/check-file";
-import { loadReportBytes, type LoadedReport } from "../../src/cli/load-report";
+import { checkLoaded } from "../../src/formats/report/check-file";
+import { loadReportBytes, type LoadedReport } from "../../src/formats/report/load-report";
 import { runCli } from "../../src/cli/run-cli";
 import { numericValue } from "../../src/core/model/figures";
 import { decodeHtml } from "../../src/formats/html/decode-html";

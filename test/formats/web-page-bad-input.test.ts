@@ -3,9 +3,9 @@
  * A 20 MB page, a page with no report, a GBK page without a charset, spans far beyond the HTML
  * standard's clamps, a table too large once laid out, too many cells, and deep nesting.
  */
-import { checkLoaded } from "../../src/cli/check-file";
+import { checkLoaded } from "../../src/formats/report/check-file";
 import { reasonText } from "../../src/cli/cli-messages";
-import { loadReportBytes } from "../../src/cli/load-report";
+import { loadReportBytes } from "../../src/formats/report/load-report";
 import {
   MAX_COLSPAN,
   MAX_HTML_BYTES,

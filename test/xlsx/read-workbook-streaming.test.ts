@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadReport } from "../../src/cli/load-report";
+import { loadReport } from "../../src/cli/load-file";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { rawXlsx, rowsXml, sheetXml } from "../bad-input/build-xlsx";
 

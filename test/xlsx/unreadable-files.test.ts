@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { loadReport } from "../../src/cli/load-report";
+import { loadReport } from "../../src/cli/load-file";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 import type { UnreadableFileError } from "../../src/xlsx/errors";
 

@@ -3,7 +3,7 @@
  * the template's totals are SUMs over blank cells and read 0. A blank cell is unknown, and so is a
  * total that adds up nothing: the text asks for the figure (【待填】) and never says none.
  */
-import { loadReportBytes } from "../../../src/cli/load-report";
+import { loadReportBytes } from "../../../src/formats/report/load-report";
 import { figureSet } from "../../../src/core/model/figure-set";
 import { deriveFacts } from "../../../src/core/narrative/facts";
 import { generateNarrative } from "../../../src/core/narrative/generate";

@@ -16,7 +16,7 @@ import * as path from "node:path";
 import { checkReport } from "../../../src/core/check";
 import type { Finding } from "../../../src/core/rules/finding";
 import { readReportText } from "../../../src/core/text/report-text";
-import { identifyReport } from "../../../src/cli/report-identity";
+import { identifyReport } from "../../../src/formats/report/report-identity";
 
 const DIR = path.join(__dirname, "..", "..", "fixtures", "narratives");
 

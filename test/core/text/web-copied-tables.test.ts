@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { checkReport } from "../../../src/core/check";
 import { numericValue, type LocatedTable } from "../../../src/core/model/figures";
 import { readReportText } from "../../../src/core/text/report-text";
-import { findingEntries } from "../../../src/cli/file-entry";
+import { findingEntries } from "../../../src/formats/report/file-entry";
 import { FIXTURES } from "../../helpers/build";
 
 interface Verdict {

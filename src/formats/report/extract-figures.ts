@@ -6,10 +6,16 @@
  * labels ("表三 一、本年新收政府信息公开申请数量 总计") and the stable keys ("T3/一/总计", the keys
  * of `check --format json`). It keeps only values, never a workbook.
  */
-import { figureSet } from "../core/model/figure-set";
-import { shownValue, type FigureCell } from "../core/model/figures";
-import type { Locale } from "../core/locales/locale";
-import { cellId, dataCells, tableDef, type DataCellDef, type TableId } from "../core/model/tables";
+import { figureSet } from "../../core/model/figure-set";
+import { shownValue, type FigureCell } from "../../core/model/figures";
+import type { Locale } from "../../core/locales/locale";
+import {
+  cellId,
+  dataCells,
+  tableDef,
+  type DataCellDef,
+  type TableId,
+} from "../../core/model/tables";
 import { cellText } from "./file-entry";
 import type { LoadedReport } from "./load-report";
 

@@ -1,16 +1,17 @@
 /**
- * One file through the checker: read it, work out its year and agency (options first, then what
- * the report says), run the core's checkReport, and turn the outcome into the output entry. An
- * unreadable file becomes an entry with its reason; any other exception is a bug and propagates.
+ * One read report through the checker: work out its year and agency (options first, then what
+ * the report says), run the core's checkReport, and turn the outcome into the output entry, the
+ * same for the command line and the offline page. An unreadable file becomes an entry with its
+ * reason.
  */
-import { parseCellAddress } from "../core/model/address";
-import { inferAgencyLevel } from "../core/model/agency";
-import type { LocatedTable } from "../core/model/figures";
-import { checkReport, type CheckResult } from "../core/check";
-import type { Locale } from "../core/locales/locale";
-import { UnreadableFileError } from "../xlsx/errors";
-import type { ReadLimits } from "../xlsx/limits";
-import { cliText, reasonText } from "./cli-messages";
+import { parseCellAddress } from "../../core/model/address";
+import { inferAgencyLevel } from "../../core/model/agency";
+import type { LocatedTable } from "../../core/model/figures";
+import { checkReport, type CheckResult } from "../../core/check";
+import type { Locale } from "../../core/locales/locale";
+import { UnreadableFileError } from "../../xlsx/errors";
+import type { ReadLimits } from "../../xlsx/limits";
+import { reasonText, reportText } from "./report-messages";
 import {
   findingEntries,
   tableEntries,
@@ -18,7 +19,7 @@ import {
   type FindingEntry,
   type NoteEntry,
 } from "./file-entry";
-import { loadReport, type LoadedReport } from "./load-report";
+import type { LoadedReport } from "./load-report";
 
 /** What the user told the command line about the reports. */
 export interface CheckSettings {
@@ -100,28 +101,23 @@ export function unreadableEntry(
   };
 }
 
-/** Checks one file; `display` is the name shown in the output. */
-export async function checkFile(
-  file: string,
+/**
+ * The output entry of a loaded report, checked with the settings: what `check` prints for a file
+ * and what the offline page shows; `display` is the file's name as shown.
+ */
+export function reportEntry(
   display: string,
+  report: LoadedReport,
   settings: CheckSettings,
-): Promise<FileEntry> {
-  let report: LoadedReport;
-  try {
-    report = await loadReport(file, settings.limits);
-  } catch (error) {
-    if (error instanceof UnreadableFileError)
-      return unreadableEntry(display, error, settings.locale);
-    throw error;
-  }
+): { readonly entry: FileEntry; readonly checked: CheckedReport } {
   const notLater = lastYearNotEarlier(report, settings);
-  const { result } = checkLoaded(
+  const checked = checkLoaded(
     report,
     notLater === undefined ? settings : { ...settings, lastYear: undefined },
   );
   const notes = noteEntries(report, settings.locale);
-  const findings = findingEntries(result.problems, settings.locale, report.narrative);
-  return {
+  const findings = findingEntries(checked.result.problems, settings.locale, report.narrative);
+  const entry: FileEntry = {
     file: display,
     status: (report.unreadParts?.length ?? 0) > 0 ? "incomplete" : "checked",
     tables: tableEntries(report.tables),
@@ -129,11 +125,12 @@ export async function checkFile(
     ...(notes.length === 0 ? {} : { notes }),
     ...(notLater === undefined ? {} : { lastYearNotEarlier: notLater }),
   };
+  return { entry, checked };
 }
 
 /** The notes of a loaded report: unread parts first, then merged areas that hid values. */
 export function noteEntries(report: LoadedReport, locale: Locale): NoteEntry[] {
-  const t = cliText(locale);
+  const t = reportText(locale);
   return [
     ...(report.unreadParts ?? []).map((u): NoteEntry => ({
       kind: "unread-part",

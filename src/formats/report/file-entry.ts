@@ -3,24 +3,24 @@
  * found, the findings with sheet-qualified addresses (or `where` keys for Word and text reports),
  * messages in the chosen language. Built once per file, so the batch keeps no workbook around.
  */
-import { qualify } from "../core/model/address";
+import { qualify } from "../../core/model/address";
 import {
   cellId,
   dataCells,
   tableDef,
   type FormatVersion,
   type TableId,
-} from "../core/model/tables";
+} from "../../core/model/tables";
 import {
   shownValue,
   type CellReading,
   type FigureCell,
   type LocatedTable,
-} from "../core/model/figures";
-import { formatFinding, formatFix } from "../core/locales/messages";
-import type { Locale } from "../core/locales/locale";
-import { quoteFinding } from "../core/narrative/quote";
-import type { CellRef, Finding, Problem, RuleId, Severity } from "../core/rules/finding";
+} from "../../core/model/figures";
+import { formatFinding, formatFix } from "../../core/locales/messages";
+import type { Locale } from "../../core/locales/locale";
+import { quoteFinding } from "../../core/narrative/quote";
+import type { CellRef, Finding, Problem, RuleId, Severity } from "../../core/rules/finding";
 
 /**
  * One figure of a table as found, for people who compare reports: its keys (those of `where`), its

@@ -2,29 +2,18 @@
  * Any report file → its located tables, its narrative and what it says about itself. The container
  * is recognised from the bytes (a .docx renamed .xlsx is still read as a document); the size limits
  * are applied before any library unpacks the file. Throws an UnreadableFileError subclass when the
- * file cannot be read as a report; never keeps the workbook once the tables are read.
+ * file cannot be read as a report; never keeps the workbook once the tables are read. Bytes in,
+ * no file system: the command line reads the file (src/cli/load-file.ts), a page the dropped File.
  */
-import {
-  closeSync,
-  constants as fsConstants,
-  fstatSync,
-  openSync,
-  readlinkSync,
-  readSync,
-  statSync,
-  type Stats,
-} from "node:fs";
-import * as path from "node:path";
-import { parseCellAddress } from "../core/model/address";
-import type { CellReading, FigureCell, Grid, LocatedTable } from "../core/model/figures";
-import type { TableId } from "../core/model/tables";
-import { locateTables } from "../core/read/locate";
-import { readReportText } from "../core/text/report-text";
+import { parseCellAddress } from "../../core/model/address";
+import type { CellReading, FigureCell, Grid, LocatedTable } from "../../core/model/figures";
+import type { TableId } from "../../core/model/tables";
+import { locateTables } from "../../core/read/locate";
+import { readReportText } from "../../core/text/report-text";
 import {
   CorruptFileError,
   EmptyFileError,
   EncryptedFileError,
-  FileNotFoundError,
   FileTooLargeError,
   LegacyFormatError,
   NotAReportError,
@@ -32,26 +21,18 @@ import {
   ScannedPdfError,
   TextTooLargeError,
   TooManyPagesError,
-  UnreadableFileError,
   UnsupportedFileTypeError,
-} from "../xlsx/errors";
-import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../formats/pdf/read-pdf";
-import { loadPdfJs } from "./pdfjs-node";
-import {
-  DeviceFileError,
-  FifoFileError,
-  fileSystemError,
-  IsAFolderError,
-  SocketFileError,
-} from "./file-errors";
-import { DEFAULT_LIMITS, type ReadLimits } from "../xlsx/limits";
-import { readDocx } from "../xlsx/read-docx";
-import { readWorkbook, type CoveredValues } from "../xlsx/read-workbook";
-import { readReportPart } from "../xlsx/read-report-part";
-import { sniffContainer } from "../xlsx/sniff";
-import { InvalidZipError, packageKind, zipInventory } from "../xlsx/zip-inventory";
-import { looksLikeHtml } from "../formats/html/decode-html";
-import { readHtml } from "../formats/html/read-html";
+} from "../../xlsx/errors";
+import { DEFAULT_PDF_LIMITS, readPdf, type PdfFailure } from "../pdf/read-pdf";
+import type { PdfJs } from "../pdf/pdfjs-api";
+import { DEFAULT_LIMITS, type ReadLimits } from "../../xlsx/limits";
+import { readDocx } from "../../xlsx/read-docx";
+import { readWorkbook, type CoveredValues } from "../../xlsx/read-workbook";
+import { readReportPart } from "../../xlsx/read-report-part";
+import { sniffContainer } from "../../xlsx/sniff";
+import { InvalidZipError, packageKind, zipInventory } from "../../xlsx/zip-inventory";
+import { looksLikeHtml } from "../html/decode-html";
+import { readHtml } from "../html/read-html";
 import { decodeText, looksLikeText } from "./decode-text";
 import { identifyReport, type ReportIdentity } from "./report-identity";
 
@@ -70,6 +51,19 @@ export const REPORT_EXTENSIONS: readonly string[] = [
   ".htm",
   ".pdf",
 ];
+
+/**
+ * Loads pdf.js when the first PDF arrives: the command line gives the Node build, a page the build
+ * it bundles. Without one, a PDF is refused as a file type this reader was not given the means to read.
+ */
+export type PdfJsLoader = () => Promise<PdfJs>;
+
+/** The extension of a file name or "/"-path, lower case with the dot, "" for none (POSIX extname). */
+export function extensionOf(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot <= 0 || name === ".." ? "" : name.slice(dot).toLowerCase();
+}
 
 /** A report as read from a file. */
 export interface LoadedReport {
@@ -230,73 +224,6 @@ function documentTables(grids: readonly Grid[], keepAddresses = false): LocatedT
   return asSheet.map(keepAddresses ? documentTable : withoutAddresses);
 }
 
-/** Refuses what is not a regular file, by its type, before anything opens it. */
-function refuseSpecial(file: string, stat: Stats): void {
-  if (stat.isDirectory()) throw new IsAFolderError(file);
-  if (stat.isFIFO()) throw new FifoFileError(file);
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new DeviceFileError(file);
-  if (stat.isSocket()) throw new SocketFileError(file);
-  if (!stat.isFile()) throw new FileNotFoundError(file);
-}
-
-/** Where a symbolic link points, or undefined when `file` is not one. */
-function linkTarget(file: string): string | undefined {
-  try {
-    return readlinkSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A file's bytes, at most the size limit. A FIFO, device or socket is refused from its type and
- * never opened (a FIFO would wait for ever); the file is opened non-blocking and checked again on
- * the open handle, so one swapped in between is refused too. Errors name their condition. The
- * calls are synchronous: files are checked one after another anyway, and five awaited round trips
- * through the thread pool per file cost more than the reading itself (bench/cli.ts).
- */
-function readBytes(file: string, limits: ReadLimits): Uint8Array {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch (error) {
-    throw fileSystemError(file, error, linkTarget(file));
-  }
-  refuseSpecial(file, stat);
-  if (stat.size === 0) throw new EmptyFileError(file);
-  if (stat.size > limits.maxFileBytes)
-    throw new FileTooLargeError(file, stat.size, limits.maxFileBytes);
-  let fd;
-  try {
-    fd = openSync(
-      file,
-      fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | (fsConstants.O_NOCTTY ?? 0),
-    );
-  } catch (error) {
-    throw fileSystemError(file, error);
-  }
-  try {
-    const opened = fstatSync(fd);
-    refuseSpecial(file, opened);
-    if (opened.size > limits.maxFileBytes)
-      throw new FileTooLargeError(file, opened.size, limits.maxFileBytes);
-    const bytes = new Uint8Array(opened.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const bytesRead = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    if (filled === 0) throw new EmptyFileError(file);
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw error;
-    throw fileSystemError(file, error);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function result(
   file: string,
   kind: ReportKind,
@@ -351,8 +278,13 @@ function pdfError(file: string, failure: PdfFailure): Error {
 }
 
 /** A PDF report: its tables from the page grids, its paragraphs, its whole text. */
-async function loadPdf(file: string, bytes: Uint8Array): Promise<LoadedReport> {
-  const reading = await readPdf(bytes, await loadPdfJs(), DEFAULT_PDF_LIMITS);
+async function loadPdf(
+  file: string,
+  bytes: Uint8Array,
+  pdfjs: PdfJsLoader | undefined,
+): Promise<LoadedReport> {
+  if (pdfjs === undefined) throw new UnsupportedFileTypeError(file, ".pdf");
+  const reading = await readPdf(bytes, await pdfjs(), DEFAULT_PDF_LIMITS);
   if (!reading.ok) throw pdfError(file, reading.failure);
   const { grids, paragraphs, documentText } = reading.content;
   const narrative = paragraphs.join("\n");
@@ -366,22 +298,21 @@ async function loadPdf(file: string, bytes: Uint8Array): Promise<LoadedReport> {
   return { ...report, documentText: documentText.join("\n") };
 }
 
-/** Reads one report file. */
-export async function loadReport(
-  file: string,
-  limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<LoadedReport> {
-  return loadReportBytes(file, readBytes(file, limits), limits);
-}
-
-/** Reads a report from bytes already in memory; `file` names it (its extension counts) in errors. */
+/**
+ * Reads a report from bytes already in memory; `file` names it (its extension counts) in errors.
+ * The byte size limit is the caller's to apply before the bytes are read (the command line from
+ * the file's size, a page from the File's); the unpacked size and every later limit apply here.
+ */
 export async function loadReportBytes(
   file: string,
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
+  pdfjs?: PdfJsLoader,
 ): Promise<LoadedReport> {
-  const extension = path.extname(file).toLowerCase();
-  if (looksLikePdf(bytes, extension)) return loadPdf(file, bytes);
+  const extension = extensionOf(file);
+  if (bytes.length > limits.maxFileBytes)
+    throw new FileTooLargeError(file, bytes.length, limits.maxFileBytes);
+  if (looksLikePdf(bytes, extension)) return loadPdf(file, bytes, pdfjs);
   const container = sniffContainer(bytes);
   switch (container) {
     case "empty":
