@@ -11,7 +11,7 @@ import type { Locale } from "../core/locales/locale";
 import type { BatchRow } from "./batch";
 import { serveBatch, startRunner, type BatchRunner, type PageFile } from "./batch-runner";
 import { pageText, type PageText } from "./page-texts";
-import { cliText } from "./cli-words-stub";
+import { reportText } from "../formats/report/report-messages";
 
 /** More files than this in one batch are not checked (each is one row of the table). */
 export const MAX_PAGE_FILES = 5000;
@@ -692,7 +692,7 @@ class Page {
     if (row === undefined) return;
     this.open = item;
     const t = this.text;
-    const words = cliText(this.locale);
+    const words = reportText(this.locale);
     const english = this.locale === "en-US";
     const [quoteOpen, quoteClose] = english ? ["“", "”"] : ["「", "」"];
     const section = element("detail");
