@@ -106,9 +106,10 @@ class InlinePagePlugin {
           const source = assets[bundle];
           if (source === undefined) throw new Error(`no ${bundle} to inline`);
           let script = source.source().toString();
-          // Inside <script>, only "</script" and "<!--" end or change the element's text.
-          script = script.replace(/<\/(script)/giu, "<\\/$1");
-          if (/<!--/u.test(script)) throw new Error("the page script holds <!--: cannot inline it");
+          // Inside <script>, "</script" ends the element and "<!--" changes how it is parsed.
+          // Both can occur only inside string, template or RegExp literals (Terser removed the
+          // comments), where \x3C is the same "<".
+          script = script.replace(/<(\/script|!--)/giu, "\\x3C$1");
           const style = fs.readFileSync(this.options.style, "utf8").trim();
           const template = fs.readFileSync(this.options.template, "utf8");
           // The exact texts of the two elements are what the hashes cover.
