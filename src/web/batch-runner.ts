@@ -129,15 +129,20 @@ export function serveBatch(scope: {
   scope.onmessage = (event) => {
     const { id, method, args } = event.data;
     const call = runner[method] as (...a: readonly unknown[]) => Promise<unknown>;
-    call(...args).then(
-      (value) => scope.postMessage({ id, ok: true, value }),
-      (error: unknown) =>
-        scope.postMessage({
-          id,
-          ok: false,
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
+    const fail = (error: unknown): void =>
+      scope.postMessage({
+        id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    call(...args).then((value) => {
+      // A value that cannot be cloned must not leave the page waiting for ever: it is an error.
+      try {
+        scope.postMessage({ id, ok: true, value });
+      } catch (error) {
+        fail(error);
+      }
+    }, fail);
   };
 }
 

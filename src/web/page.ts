@@ -462,13 +462,17 @@ class Page {
         if (generation !== this.generation) break;
         const lastItem = this.last.find((l) => l.row === undefined);
         if (lastItem !== undefined) {
-          lastItem.row = await this.runner.check(lastItem.file, { locale: this.locale });
+          lastItem.row = await this.runner
+            .check(lastItem.file, { locale: this.locale })
+            .catch((error: unknown) => this.failedRow(lastItem.file, error));
           if (generation !== this.generation) break;
           continue;
         }
         const item = this.items.find((i) => i.row === undefined);
         if (item !== undefined) {
-          const row = await this.runner.check(item.file, this.options(item));
+          const row = await this.runner
+            .check(item.file, this.options(item))
+            .catch((error: unknown) => this.failedRow(item.file, error));
           if (generation !== this.generation) break;
           item.row = row;
           this.renderRow(item);
@@ -847,6 +851,22 @@ class Page {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * The row of a file whose check threw (a fault of ours, not of the file): shown as a file that
+   * could not be checked, with the error, so that the batch goes on and the file is not dropped.
+   */
+  private failedRow(file: PageFile, error: unknown): BatchRow {
+    const message = this.text.pageError(error instanceof Error ? error.message : String(error));
+    return {
+      file: file.path,
+      status: "unreadable",
+      errors: 0,
+      warnings: 0,
+      figures: {},
+      entry: { file: file.path, status: "unreadable", error: message, tables: [], findings: [] },
+    };
   }
 
   private fail(error: unknown): void {
