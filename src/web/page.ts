@@ -15,6 +15,8 @@ import { reportText } from "../formats/report/report-messages";
 
 /** More files than this in one batch are not checked (each is one row of the table). */
 export const MAX_PAGE_FILES = 5000;
+/** Files sent to the worker at once (it checks one at a time; the next waits in its queue). */
+const IN_FLIGHT = 2;
 /** The first year a template can be made for (the 2021 format covers the 2019 tables too). */
 const FIRST_TEMPLATE_YEAR = 2019;
 
@@ -468,16 +470,21 @@ class Page {
           if (generation !== this.generation) break;
           continue;
         }
-        const item = this.items.find((i) => i.row === undefined);
-        if (item !== undefined) {
-          const row = await this.runner
-            .check(item.file, this.options(item))
-            .catch((error: unknown) => this.failedRow(item.file, error));
-          if (generation !== this.generation) break;
-          item.row = row;
-          this.renderRow(item);
-          this.scheduleRedraw();
-          this.renderProgress();
+        // Two files in flight: the worker checks the next while this thread shows the last.
+        const pending = this.items.filter((i) => i.row === undefined).slice(0, IN_FLIGHT);
+        if (pending.length > 0) {
+          await Promise.all(
+            pending.map(async (item) => {
+              const row = await this.runner
+                .check(item.file, this.options(item))
+                .catch((error: unknown) => this.failedRow(item.file, error));
+              if (generation !== this.generation) return;
+              item.row = row;
+              this.renderRow(item);
+              this.scheduleRedraw();
+              this.renderProgress();
+            }),
+          );
           continue;
         }
         if (this.last.length > 0 && this.items.some((i) => i.pair === undefined)) {
@@ -555,12 +562,14 @@ class Page {
   // ---- the table --------------------------------------------------------------------------
 
   private scheduleRedraw(): void {
-    // Re-sorting and filtering a thousand rows after each file would be quadratic: at most 4 a second.
+    // Unsorted and unfiltered, a row is updated where it stands. Otherwise re-sorting a thousand
+    // rows after each file would be quadratic: at most once a second.
+    if (this.sort === undefined && !this.onlyErrors) return;
     if (this.redrawTimer !== undefined) return;
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = undefined;
       this.renderTable();
-    }, 250);
+    }, 1000);
   }
 
   private visibleItems(): Item[] {
