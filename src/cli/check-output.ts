@@ -5,7 +5,7 @@
 import type { Locale } from "../core/locales/locale";
 import { cliText } from "./cli-messages";
 import type { CheckSummary } from "../formats/report/check-summary";
-import { csvLine } from "../formats/report/csv";
+import { csvEntryLines, findingsCsvText } from "../formats/report/findings-csv";
 import { terminalText } from "./terminal-text";
 import { fileJson, qualifiedRange, type FileEntry } from "../formats/report/file-entry";
 
@@ -105,73 +105,12 @@ export function jsonOutput(write: (text: string) => void, version: string): Chec
   };
 }
 
-/** The CSV columns, one row per finding (and one per unreadable file). */
-export const CSV_COLUMNS = [
-  "file",
-  "status",
-  "rule",
-  "severity",
-  "table",
-  "cells",
-  "where",
-  "reported",
-  "computed",
-  "difference",
-  "fix_cell",
-  "fix_value",
-  "message",
-  "quote",
-] as const;
-
 /** CSV with a UTF-8 byte-order mark (so Excel on Chinese Windows opens it as UTF-8). */
 export function csvOutput(write: (text: string) => void): CheckOutput {
-  write(`\ufeff${CSV_COLUMNS.join(",")}\r\n`);
-  const row = (values: readonly (string | number | undefined)[]): void => write(csvLine(values));
+  write(findingsCsvText([]));
   return {
     file(entry) {
-      if (entry.status === "unreadable") {
-        row([entry.file, entry.status, "", "", "", "", "", "", "", "", "", "", entry.error, ""]);
-        return;
-      }
-      for (const note of entry.notes ?? [])
-        row([
-          entry.file,
-          entry.status,
-          "",
-          "",
-          note.table,
-          note.cells?.join(" "),
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          note.message,
-        ]);
-      if (entry.findings.length === 0 && (entry.notes ?? []).length === 0)
-        row([entry.file, entry.status]);
-      for (const f of entry.findings) {
-        row([
-          entry.file,
-          entry.status,
-          f.rule,
-          f.severity,
-          f.table,
-          f.cells.join(" "),
-          f.where.map((w) => `${w.table}/${w.row}/${w.column}`).join(" "),
-          f.reported,
-          f.computed,
-          f.difference,
-          f.fix?.cell ??
-            (f.fix === undefined
-              ? undefined
-              : `${f.fix.where.table}/${f.fix.where.row}/${f.fix.where.column}`),
-          f.fix?.value,
-          f.message,
-          f.quote,
-        ]);
-      }
+      write(csvEntryLines(entry));
     },
     end() {
       // CSV has no summary row: a summary would not be a finding.

@@ -106,10 +106,7 @@ export interface CliText extends ReportText {
   readonly usageError: (detail: string) => string;
   readonly sameFile: string;
   readonly annotatedFromReport: (file: string, findings: number) => string;
-  readonly annotateNoTables: string;
-  readonly annotate2019: string;
   readonly writeFailed: (file: string, detail: string) => string;
-  readonly narrativeNoTables: string;
   readonly more: (count: number, rule: string) => string;
   readonly extracted: (file: string, reports: number, unreadable: number) => string;
   /** `narrative` from tables that fail the check. */
@@ -184,11 +181,7 @@ const ZH: CliText = {
   sameFile: "输出文件不能是输入文件本身：原文件不会被改写。",
   annotatedFromReport: (f, n) =>
     `已把报告的表格按官方模板写入新工作簿 ${f}（总计保留填报值）并标注（${n} 条检查结果）`,
-  annotateNoTables: "未找到表格，没有可写入工作簿的内容；正文请用 check 检查。",
-  annotate2019:
-    "表格是 2019 试行格式，annotate 只能按 2021 年格式的模板写出工作簿；请用 check 检查。",
   writeFailed: (f, d) => `无法写出 ${f}：${d}`,
-  narrativeNoTables: "未找到表格，无法生成正文。",
   more: (n, rule) => `另有 ${n} 条 ${rule} 同类问题未列出（--format json 或 csv 列出全部）`,
   extracted: (f, n, u) =>
     `已把 ${n} 个文件的数字写入 ${f}${u > 0 ? `（其中 ${u} 个文件无法读取，见“状态”列）` : ""}`,
@@ -217,12 +210,7 @@ const EN: CliText = {
   sameFile: "The output must not be the input file: the input is never written.",
   annotatedFromReport: (f, n) =>
     `the report's tables written into a new workbook ${f} in the official template layout (totals as reported) and annotated (${n} findings)`,
-  annotateNoTables:
-    "no tables found: there is nothing to write into a workbook; use check for the text.",
-  annotate2019:
-    "the tables are in the 2019 trial format; annotate writes workbooks in the 2021 template layout only: use check instead.",
   writeFailed: (f, d) => `cannot write ${f}: ${d}`,
-  narrativeNoTables: "No tables found: no narrative can be written.",
   more: (n, rule) => `${n} more ${rule} findings not shown (--format json or csv lists them all)`,
   extracted: (f, n, u) =>
     `figures of ${n} report${n === 1 ? "" : "s"} written to ${f}${u > 0 ? ` (${u} could not be read: see the status column)` : ""}`,

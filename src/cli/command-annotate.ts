@@ -9,31 +9,16 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { cellLabel } from "../core/locales/labels";
-import { annotateWorkbook, packageFacts } from "../xlsx/annotate-workbook";
+import { packageFacts } from "../xlsx/annotate-workbook";
 import { UnreadableFileError } from "../xlsx/errors";
-import type { FindingRow } from "../xlsx/findings-sheet";
-import { splitQualified } from "../core/model/address";
-import { findingHighlights, locatedHighlights } from "../core/template/highlights";
-import { qualify } from "../core/model/address";
+import { annotatedBytes, reportWorkbook } from "../formats/report/annotate-report";
+import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "../formats/report/check-file";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
-import { checkLoaded, lastYearNotEarlier, type CheckedReport } from "../formats/report/check-file";
 import { readLastYearReport } from "./command-check";
 import { errorCode } from "./file-errors";
 import { terminalText } from "./terminal-text";
-import { findingEntries } from "../formats/report/file-entry";
-import { defaultReportYear } from "./command-template";
 import { loadReport } from "./load-file";
-import { loadReportBytes, type LoadedReport } from "../formats/report/load-report";
-import {
-  shownValue,
-  type FigureCell,
-  type LocatedTable,
-  type RawCell,
-} from "../core/model/figures";
-import type { TableId } from "../core/model/tables";
-import { templateBytes } from "../xlsx/write-template";
 import type { CliArguments } from "./parse-args";
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -44,76 +29,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function findingRows(checked: CheckedReport, args: CliArguments): FindingRow[] {
-  const text = cliText(args.locale);
-  const entries = findingEntries(checked.result.problems, args.locale);
-  const findings = checked.result.problems.flatMap((p) => p.findings);
-  return entries.map((e, i) => {
-    const f = findings[i]!;
-    const first = f.cells.find((c) => c.address !== undefined)?.address;
-    const place = first === undefined ? undefined : splitQualified(first);
-    return {
-      rule: e.rule,
-      severity: text.severity[e.severity],
-      table: e.table === undefined ? "" : text.tableNames[e.table],
-      message: e.message,
-      cells: f.cells.map((c) => c.address ?? cellLabel(c, args.locale)),
-      ...(place === undefined ? {} : { link: qualify(place.sheet, place.address) }),
-      ...(e.reported === undefined ? {} : { reported: e.reported }),
-      ...(e.computed === undefined ? {} : { computed: e.computed }),
-      ...(e.difference === undefined ? {} : { difference: e.difference }),
-      ...(e.fixText === undefined ? {} : { fix: e.fixText }),
-    };
-  });
-}
-
-/** The value written for a located cell: the number the checker read, else the cell as published. */
-function cellValue(cell: FigureCell): RawCell {
-  return shownValue(cell.reading) ?? cell.raw;
-}
-
-const TABLE_ORDER: readonly TableId[] = ["T2", "T3", "T4"];
-
-/**
- * A Word or text report's tables written into a new template workbook, read back as a report: the
- * workbook's located tables (with their addresses) plus the report's own structure findings,
- * narrative and identity. The first table of each kind is written when a report repeats one.
- */
-async function reportWorkbook(
-  report: LoadedReport,
-  output: string,
-  args: CliArguments,
-): Promise<{ bytes: Uint8Array; report: LoadedReport }> {
-  const first = new Map<TableId, LocatedTable>();
-  for (const t of report.tables) if (!first.has(t.table)) first.set(t.table, t);
-  const values = new Map<string, RawCell>();
-  for (const t of first.values()) for (const [id, cell] of t.cells) values.set(id, cellValue(cell));
-  const agency = args.agency ?? report.identity.agency;
-  const bytes = await templateBytes({
-    tables: TABLE_ORDER.filter((t) => first.has(t)),
-    year: args.year ?? report.identity.year ?? defaultReportYear(),
-    ...(agency === undefined ? {} : { agency }),
-    locale: args.locale,
-    totalsAsFormulas: false,
-    values,
-  });
-  const workbook = await loadReportBytes(output, bytes);
-  const tables = workbook.tables.map((t) => ({
-    ...t,
-    structure: [...t.structure, ...(first.get(t.table)?.structure ?? [])],
-  }));
-  return {
-    bytes,
-    report: {
-      file: output,
-      kind: "xlsx",
-      tables,
-      ...(report.narrative === undefined ? {} : { narrative: report.narrative }),
-      identity: report.identity,
-    },
-  };
 }
 
 /** Whether a path exists (as anything, a dangling link included). */
@@ -202,12 +117,7 @@ export async function runAnnotate(args: CliArguments, io: CliIo): Promise<number
   const findings = checked.result.problems.flatMap((p) => p.findings);
   let annotated: Uint8Array;
   try {
-    annotated = await annotateWorkbook(rebuilt ? outPath : inPath, bytes, {
-      highlights: [...locatedHighlights(checked.report.tables), ...findingHighlights(findings)],
-      rows: findingRows(checked, args),
-      sheetText: { headers: text.findingsHeaders, empty: text.findingsEmpty },
-      sheetName: text.findingsSheet,
-    });
+    annotated = await annotatedBytes(checked, rebuilt ? outPath : inPath, bytes, args.locale);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     say(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}`);

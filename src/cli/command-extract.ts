@@ -6,73 +6,24 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import type { Locale } from "../core/locales/locale";
 import { UnreadableFileError } from "../xlsx/errors";
 import type { ReadLimits } from "../xlsx/limits";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import { collectFiles } from "./collect-files";
-import { csvLine, UTF8_BOM } from "../formats/report/csv";
 import {
   figureColumns,
-  fixedCells,
-  fixedHeaders,
-  FIXED_KEYS,
+  figuresCsv,
+  figuresXlsx,
   reportRow,
   unreadableRow,
   type ExtractRow,
-  type FigureColumn,
 } from "../formats/report/extract-figures";
 import { loadReport } from "./load-file";
 import type { CliArguments } from "./parse-args";
 
 /** The output types `extract -o` writes, by extension. */
 export const EXTRACT_EXTENSIONS = [".xlsx", ".csv"] as const;
-
-/** The fill of a figure that is the cell's text, not a number (the Excel "neutral" yellow). */
-const TEXT_FILL = "FFFFEB9C";
-
-function csvBytes(
-  rows: readonly ExtractRow[],
-  columns: readonly FigureColumn[],
-  locale: Locale,
-): string {
-  let text = UTF8_BOM;
-  text += csvLine([...fixedHeaders(locale), ...columns.map((c) => c.label)]);
-  text += csvLine([...FIXED_KEYS, ...columns.map((c) => c.key)]);
-  for (const row of rows) text += csvLine([...fixedCells(row), ...row.figures]);
-  return text;
-}
-
-async function xlsxBytes(
-  rows: readonly ExtractRow[],
-  columns: readonly FigureColumn[],
-  locale: Locale,
-): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(locale === "en-US" ? "Figures" : "数字汇总", {
-    views: [{ state: "frozen", xSplit: 1, ySplit: 2 }],
-  });
-  const fixed = fixedHeaders(locale);
-  // Cells are strings or numbers only: a string cell is stored as text and never evaluated, so it
-  // needs no apostrophe (one would show as part of the text).
-  sheet.addRow([...fixed, ...columns.map((c) => c.label)]);
-  sheet.addRow([...FIXED_KEYS, ...columns.map((c) => c.key)]);
-  for (const row of [1, 2]) sheet.getRow(row).font = { bold: row === 1 };
-  for (const row of rows) {
-    const added = sheet.addRow([...fixedCells(row), ...row.figures]);
-    for (const i of row.textAt) {
-      added.getCell(fixed.length + i + 1).fill = {
-        type: "pattern",
-        pattern: "solid",
-        fgColor: { argb: TEXT_FILL },
-      };
-    }
-  }
-  sheet.getColumn(1).width = 36;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 /** Runs `extract`; returns the exit code (2 when some file could not be read or written). */
 export async function runExtract(
@@ -109,8 +60,8 @@ export async function runExtract(
   }
   const bytes =
     path.extname(out).toLowerCase() === ".csv"
-      ? new TextEncoder().encode(csvBytes(rows, columns, args.locale))
-      : await xlsxBytes(rows, columns, args.locale);
+      ? new TextEncoder().encode(figuresCsv(rows, columns, args.locale))
+      : await figuresXlsx(rows, columns, args.locale);
   try {
     await fs.writeFile(out, bytes);
   } catch (error) {

@@ -3,9 +3,7 @@
  * the core's generator in the chosen language, one paragraph per block separated by a blank line.
  */
 import * as path from "node:path";
-import { checkReport } from "../core/check";
-import { figureSet } from "../core/model/figure-set";
-import { generateNarrative } from "../core/narrative/generate";
+import { narrativeOf } from "../formats/report/narrative-text";
 import { UnreadableFileError } from "../xlsx/errors";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
@@ -35,16 +33,8 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
   }
   const year = args.year ?? report.identity.year;
   const agency = args.agency ?? report.identity.agency;
-  // Errors counted as problems, as check and the pane count them: one wrong cell counts once.
-  const problems = checkReport({
-    tables: report.tables,
-    ...(year === undefined ? {} : { year }),
-    ...(agency === undefined ? {} : { agency }),
-  }).problems;
-  const errors = problems.filter((p) => p.findings.some((f) => f.severity === "error")).length;
-  if (errors > 0) io.stderr(`${text.narrativeFromFailingTables(errors)}\n`);
-  const paragraphs = generateNarrative(
-    figureSet(report.tables),
+  const { paragraphs, errors } = narrativeOf(
+    report.tables,
     {
       ...(year === undefined ? {} : { year }),
       ...(agency === undefined ? {} : { agency }),
@@ -52,6 +42,7 @@ export async function runNarrative(args: CliArguments, io: CliIo): Promise<numbe
     },
     args.locale,
   );
-  io.stdout(`${terminalText(paragraphs.map((p) => p.text).join("\n\n"))}\n`);
+  if (errors > 0) io.stderr(`${text.narrativeFromFailingTables(errors)}\n`);
+  io.stdout(`${terminalText(paragraphs.join("\n\n"))}\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -2,15 +2,13 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { templateBytes } from "../xlsx/write-template";
+import { defaultReportYear } from "../formats/report/report-year";
 import { cliText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
 import type { CliArguments } from "./parse-args";
 import { terminalText } from "./terminal-text";
 
-/** The report year when --year is not given: last year, the year annual reports are written about. */
-export function defaultReportYear(today: Date = new Date()): number {
-  return today.getFullYear() - 1;
-}
+export { defaultReportYear };
 
 /** Runs `template`; returns the exit code. */
 export async function runTemplate(args: CliArguments, io: CliIo): Promise<number> {

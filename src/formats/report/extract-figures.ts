@@ -6,6 +6,7 @@
  * labels ("表三 一、本年新收政府信息公开申请数量 总计") and the stable keys ("T3/一/总计", the keys
  * of `check --format json`). It keeps only values, never a workbook.
  */
+import ExcelJS from "exceljs";
 import { figureSet } from "../../core/model/figure-set";
 import { shownValue, type FigureCell } from "../../core/model/figures";
 import type { Locale } from "../../core/locales/locale";
@@ -18,6 +19,7 @@ import {
 } from "../../core/model/tables";
 import { cellText } from "./file-entry";
 import type { LoadedReport } from "./load-report";
+import { csvLine, UTF8_BOM } from "./csv";
 
 /** One figure column. */
 export interface FigureColumn {
@@ -221,4 +223,60 @@ export function fixedCells(row: ExtractRow): (string | number | null)[] {
     row.tableFormat,
     row.note,
   ];
+}
+
+/** The fill of a figure that is the cell's text, not a number (the Excel "neutral" yellow). */
+const TEXT_FILL = "FFFFEB9C";
+
+/** The rows as `extract -o figures.csv` writes them. */
+export function figuresCsv(
+  rows: readonly ExtractRow[],
+  columns: readonly FigureColumn[],
+  locale: Locale,
+): string {
+  let text = UTF8_BOM;
+  text += csvLine([...fixedHeaders(locale), ...columns.map((c) => c.label)]);
+  text += csvLine([...FIXED_KEYS, ...columns.map((c) => c.key)]);
+  for (const row of rows) text += csvLine([...fixedCells(row), ...row.figures]);
+  return text;
+}
+
+/** The rows as a sheet of `workbook`, as `extract -o figures.xlsx` writes it (also the 汇总's third sheet). */
+export function addFiguresSheet(
+  workbook: ExcelJS.Workbook,
+  rows: readonly ExtractRow[],
+  columns: readonly FigureColumn[],
+  locale: Locale,
+): void {
+  const sheet = workbook.addWorksheet(locale === "en-US" ? "Figures" : "数字汇总", {
+    views: [{ state: "frozen", xSplit: 1, ySplit: 2 }],
+  });
+  const fixed = fixedHeaders(locale);
+  // Cells are strings or numbers only: a string cell is stored as text and never evaluated, so it
+  // needs no apostrophe (one would show as part of the text).
+  sheet.addRow([...fixed, ...columns.map((c) => c.label)]);
+  sheet.addRow([...FIXED_KEYS, ...columns.map((c) => c.key)]);
+  for (const row of [1, 2]) sheet.getRow(row).font = { bold: row === 1 };
+  for (const row of rows) {
+    const added = sheet.addRow([...fixedCells(row), ...row.figures]);
+    for (const i of row.textAt) {
+      added.getCell(fixed.length + i + 1).fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: TEXT_FILL },
+      };
+    }
+  }
+  sheet.getColumn(1).width = 36;
+}
+
+/** The rows as `extract -o figures.xlsx` writes them. */
+export async function figuresXlsx(
+  rows: readonly ExtractRow[],
+  columns: readonly FigureColumn[],
+  locale: Locale,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  addFiguresSheet(workbook, rows, columns, locale);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -145,6 +145,9 @@ export function reasonText(reason: UnreadableReason, locale: Locale): string {
 
 /** The shared texts. */
 export interface ReportText {
+  readonly annotateNoTables: string;
+  readonly annotate2019: string;
+  readonly narrativeNoTables: string;
   readonly severity: Record<Severity, string>;
   readonly tableNames: Record<"T2" | "T3" | "T4", string>;
   readonly clean: string;
@@ -175,6 +178,10 @@ const ZH_TABLE: Record<TableId, string> = { T2: "表二", T3: "表三", T4: "表
 const EN_TABLE: Record<TableId, string> = { T2: "Table 2", T3: "Table 3", T4: "Table 4" };
 
 const ZH: ReportText = {
+  annotateNoTables: "未找到表格，没有可写入工作簿的内容；正文请用 check 检查。",
+  annotate2019:
+    "表格是 2019 试行格式，annotate 只能按 2021 年格式的模板写出工作簿；请用 check 检查。",
+  narrativeNoTables: "未找到表格，无法生成正文。",
   severity: { error: "错误", warning: "警告", info: "说明" },
   tableNames: { T2: "表二", T3: "表三", T4: "表四" },
   clean: "未发现问题",
@@ -208,6 +215,11 @@ const ZH: ReportText = {
 };
 
 const EN: ReportText = {
+  annotateNoTables:
+    "no tables found: there is nothing to write into a workbook; use check for the text.",
+  annotate2019:
+    "the tables are in the 2019 trial format; annotate writes workbooks in the 2021 template layout only: use check instead.",
+  narrativeNoTables: "No tables found: no narrative can be written.",
   severity: { error: "error", warning: "warning", info: "info" },
   tableNames: { T2: "Table 2", T3: "Table 3", T4: "Table 4" },
   clean: "no problems found",
