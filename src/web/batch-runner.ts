@@ -15,6 +15,7 @@ import {
   narrativeText,
   pairLastYear,
   summaryWorkbook,
+  tooLargeRow,
   type BatchFile,
   type BatchOptions,
   type BatchRow,
@@ -86,12 +87,14 @@ function direct(where: "worker" | "main"): BatchRunner {
   return {
     where,
     check: async (file, options) =>
+      // Over the size limit: refused from the File's size, before a byte is read.
+      tooLargeRow(file.path, file.blob.size, options.locale) ??
       checkBatchFile(await batchFile(file), await batchOptions(options), loadPdfJs),
     pair: (current, last) => Promise.resolve(pairLastYear(current, last)),
     summary: (rows, locale) => summaryWorkbook(rows, locale),
     csv: (rows, locale) => Promise.resolve(findingsCsv(rows, locale)),
     annotate: async (file, options) =>
-      annotatedCopy(await batchFile(file), await batchOptions(options)),
+      annotatedCopy(await batchFile(file), await batchOptions(options), loadPdfJs),
     template: (agency, year, locale) => blankTemplate(agency, year, locale),
     narrative: (row, locale) => Promise.resolve(narrativeText(row, locale)),
   };

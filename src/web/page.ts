@@ -8,7 +8,8 @@
  * The same script is the page's worker: without a `document` it only serves batch requests.
  */
 import type { Locale } from "../core/locales/locale";
-import type { BatchRow } from "./batch";
+import type { FigureValue } from "../formats/report/extract-figures";
+import { tooLargeRow, type BatchRow } from "./batch";
 import { serveBatch, startRunner, type BatchRunner, type PageFile } from "./batch-runner";
 import { pageText, type PageText } from "./page-texts";
 import { reportText } from "../formats/report/report-messages";
@@ -93,22 +94,22 @@ function setText(id: string, text: string): void {
   element(id).textContent = text;
 }
 
-/** The figure a row shows for a column, or undefined when the report has none. */
-function figure(row: BatchRow, key: ColumnKey): number | undefined {
+/** The figure a row shows for a column: a number, the cell's text ("/", a word), or null. */
+function figure(row: BatchRow, key: ColumnKey): FigureValue {
   const f = row.figures;
   switch (key) {
     case "received":
-      return f.本年新收 ?? undefined;
+      return f.本年新收;
     case "concluded":
-      return f.办结 ?? undefined;
+      return f.办结;
     case "carried":
-      return f.结转下年度 ?? undefined;
+      return f.结转下年度;
     case "review":
-      return f.复议 ?? undefined;
+      return f.复议;
     case "litigation":
-      return f.诉讼 ?? undefined;
+      return f.诉讼;
     default:
-      return undefined;
+      return null;
   }
 }
 
@@ -127,8 +128,11 @@ function sortValue(item: Item, key: ColumnKey): string | number {
       return row?.errors ?? -1;
     case "warnings":
       return row?.warnings ?? -1;
-    default:
-      return row === undefined ? -1 : (figure(row, key) ?? -1);
+    default: {
+      // A number sorts by its value; a blank, "/" or a word below every number.
+      const value = row === undefined ? null : figure(row, key);
+      return typeof value === "number" ? value : -1;
+    }
   }
 }
 
@@ -662,7 +666,7 @@ class Page {
           break;
         default: {
           const value = figure(row, key);
-          td.textContent = value === undefined ? "" : String(value);
+          td.textContent = value === null ? "" : String(value);
         }
       }
       return td;
@@ -868,13 +872,13 @@ class Page {
    */
   private failedRow(file: PageFile, error: unknown): BatchRow {
     const message = this.text.pageError(error instanceof Error ? error.message : String(error));
+    // The row of a file that was not checked (tooLargeRow's shape), with this message.
+    const row = tooLargeRow(file.path, Number.MAX_SAFE_INTEGER, this.locale)!;
+    const unreadable = this.locale === "en-US" ? "unreadable: " : "无法读取：";
     return {
-      file: file.path,
-      status: "unreadable",
-      errors: 0,
-      warnings: 0,
-      figures: {},
-      entry: { file: file.path, status: "unreadable", error: message, tables: [], findings: [] },
+      ...row,
+      entry: { ...row.entry, error: message },
+      figureRow: { ...row.figureRow, status: `${unreadable}${message}` },
     };
   }
 

@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
+import { unzipSync } from "fflate";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { runCli } from "../../src/cli/run-cli";
 import type {} from "../../src/web/page";
@@ -305,7 +306,7 @@ void describe("the offline page opened from file://", () => {
     await page.context().close();
   });
 
-  void it("opens one file's findings in the command line's words and downloads its annotated copy byte for byte", async () => {
+  void it("opens one file's findings in the command line's words and downloads the command line's annotated copy", async () => {
     const { page, requests } = await open();
     const broken = corpus[1]!;
     await addFiles(page, [broken]);
@@ -334,10 +335,18 @@ void describe("the offline page opened from file://", () => {
     await download.saveAs(fromPage);
     const fromCli = path.join(dir, "annotated-cli.xlsx");
     await cli(["annotate", broken, fromCli]);
-    assert.ok(
-      fs.readFileSync(fromPage).equals(fs.readFileSync(fromCli)),
-      "the annotated copy differs from `xxgk annotate`'s",
-    );
+    // The same bytes but for the time they were written (batch.ts's annotatedCopy says which):
+    // zip entry dates, and a rebuilt workbook's created/modified properties. Every entry's
+    // content is compared, those properties blanked.
+    const entries = (file: string): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(file))))
+        out[name] = Buffer.from(data)
+          .toString("latin1")
+          .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/gu, "$1");
+      return out;
+    };
+    assert.deepEqual(entries(fromPage), entries(fromCli));
     assert.deepEqual(requests, []);
     await page.context().close();
   });
