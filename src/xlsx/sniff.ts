@@ -20,7 +20,7 @@ function holdsEncryptedPackage(bytes: Uint8Array): boolean {
   // The stream name in UTF-16LE, searched without Node's Buffer so that the page can sniff too.
   const name = Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]);
   const first = name[0]!;
-  for (let i = bytes.indexOf(first); i >= 0 && i + name.length <= bytes.length; ) {
+  for (let i = bytes.indexOf(first); i >= 0 && i + name.length <= bytes.length;) {
     if (name.every((b, k) => bytes[i + k] === b)) return true;
     i = bytes.indexOf(first, i + 1);
   }
