@@ -65,6 +65,32 @@ export default tseslint.config(
     },
   },
   {
+    // The page's batch logic runs in jest under Node and in a Worker: no DOM, no Node.
+    files: ["src/web/batch*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "os"],
+              message: "The batch logic runs in the page: no Node APIs.",
+            },
+            {
+              group: ["**/cli", "**/cli/*", "**/excel/*", "**/taskpane/*"],
+              message: "The batch logic builds on the formats layer only.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "document", message: "The batch logic has no DOM (it may run in a Worker)." },
+        { name: "window", message: "The batch logic has no DOM (it may run in a Worker)." },
+      ],
+    },
+  },
+  {
     // The pane never calls Excel directly, and the xlsx layer never touches office-js.
     files: ["src/taskpane/**/*.ts", "src/xlsx/**/*.ts"],
     rules: {
