@@ -13,6 +13,8 @@
 // `--env browser-test` builds the pane for the browser tests instead: the workbook double replaces
 // office.js (test/browser/pane-test-entry.ts), into test-output/browser-dist/.
 const path = require("path");
+const crypto = require("crypto");
+const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -55,6 +57,127 @@ function contentSecurityPolicy(source) {
 function rewriteManifest(content, addinUrl) {
   const devOrigin = new URL(DEV_URL).origin;
   return content.split(DEV_URL).join(addinUrl).split(devOrigin).join(new URL(addinUrl).origin);
+}
+
+/** The offline page's file name, in dist/web/ (and beside the pane in dist/). */
+const PAGE_NAME = "年报检查.html";
+
+const sha256 = (text) =>
+  `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The offline page's Content-Security-Policy, for its one inline script and style by their hashes.
+ * connect-src 'none': no fetch, XHR, WebSocket or beacon leaves the page. worker-src blob:: the
+ * batch worker is a Blob of the page's own script (file:// pages get no other worker URL).
+ * img-src data:: nothing is loaded, but the browser's own icons for form controls may be data URLs.
+ */
+function pageSecurityPolicy(scriptHash, styleHash) {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHash}`,
+    `style-src ${styleHash}`,
+    "img-src data:",
+    "font-src 'none'",
+    "connect-src 'none'",
+    "worker-src blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * Writes the offline page as ONE file: the template with the minified bundle and the CSS inlined,
+ * and the policy naming both by hash. Runs after minification (stage OPTIMIZE_INLINE), removes the
+ * separate bundle, and writes the page to each of `names`.
+ */
+class InlinePagePlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const { webpack } = compiler;
+    compiler.hooks.thisCompilation.tap("InlinePagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "InlinePagePlugin",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE,
+        },
+        (assets) => {
+          const bundle = this.options.bundle;
+          const source = assets[bundle];
+          if (source === undefined) throw new Error(`no ${bundle} to inline`);
+          let script = source.source().toString();
+          // Inside <script>, "</script" ends the element and "<!--" changes how it is parsed.
+          // Both can occur only inside string, template or RegExp literals (Terser removed the
+          // comments), where \x3C is the same "<".
+          script = script.replace(/<(\/script|!--)/giu, "\\x3C$1");
+          const style = fs.readFileSync(this.options.style, "utf8").trim();
+          const template = fs.readFileSync(this.options.template, "utf8");
+          // The exact texts of the two elements are what the hashes cover.
+          const scriptText = `\n${script}\n`;
+          const styleText = `\n${style}\n`;
+          const html = template
+            .replace(/<style>[\s\S]*?<\/style>/u, () => `<style>${styleText}</style>`)
+            .replace(
+              /<script id="xxgk-code">[\s\S]*?<\/script>/u,
+              () => `<script id="xxgk-code">${scriptText}</script>`,
+            )
+            .replace("__CSP__", () => pageSecurityPolicy(sha256(scriptText), sha256(styleText)));
+          compilation.deleteAsset(bundle);
+          for (const name of this.options.names)
+            // Marked minimized: webpack's own HTML minimizer would change the texts the hashes cover.
+            compilation.emitAsset(name, new webpack.sources.RawSource(html), { minimized: true });
+        },
+      );
+    });
+  }
+}
+
+/** The offline page's build: one bundle for Chromium 86 and later, inlined into one HTML file. */
+function pageConfig(tsRule, outputPath, names, after) {
+  return {
+    name: "page",
+    ...(after === undefined ? {} : { dependencies: [after] }),
+    devtool: false,
+    target: ["web", "es2019"],
+    entry: { page: "./src/web/page.ts" },
+    resolve: { extensions: [".ts", ".js", ".mjs"] },
+    module: {
+      rules: [
+        tsRule(/\.ts$/, { target: "es2019" }),
+        // pdf.js's legacy build still has class static blocks (Chromium 94): TypeScript lowers
+        // them, and everything else newer than ES2019, for Chromium 86.
+        {
+          test: /\.mjs$/,
+          include: /node_modules[\\/]pdfjs-dist/,
+          type: "javascript/auto",
+          resolve: { fullySpecified: false },
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.build.json"),
+              transpileOnly: true,
+              compilerOptions: { target: "es2019", allowJs: true, sourceMap: false },
+            },
+          },
+        },
+      ],
+    },
+    // One chunk: pdf.js's modules are inside it, run only when the first PDF arrives.
+    plugins: [
+      new (require("webpack").optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
+      new InlinePagePlugin({
+        bundle: "page-bundle.js",
+        template: path.resolve(__dirname, "src/web/page.html"),
+        style: path.resolve(__dirname, "src/web/page.css"),
+        names,
+      }),
+    ],
+    // Not cleaned: dist/ is the add-in's, cleaned by its own build, which runs first.
+    output: { path: outputPath, filename: "page-bundle.js", clean: false },
+    performance: { hints: false },
+  };
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -136,7 +259,11 @@ module.exports = async (env = {}, argv = {}) => {
         clean: true,
       },
     };
-    return [testBuild, shippedPane];
+    // The offline page as shipped, for test/browser/page.browser.ts.
+    const page = pageConfig(tsRule, path.resolve(__dirname, "test-output/browser-page"), [
+      PAGE_NAME,
+    ]);
+    return [testBuild, shippedPane, page];
   }
 
   const officeJsPatterns =
@@ -155,6 +282,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   const config = {
     ...common,
+    name: "addin",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
@@ -204,12 +332,21 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 
+  // The offline page: dist/web/ for copying alone, and beside the pane for the intranet server.
+  const page = pageConfig(
+    tsRule,
+    path.resolve(__dirname, "dist"),
+    [`web/${PAGE_NAME}`, PAGE_NAME],
+    "addin",
+  );
+
   if (!production && process.env.CI !== "true" && process.argv.some((a) => a === "serve")) {
     // office-addin-dev-certs makes and trusts a localhost certificate (it needs sudo on Linux).
     const devCerts = require("office-addin-dev-certs");
     config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
   }
-  return config;
+  if (process.argv.some((a) => a === "serve")) return config;
+  return [config, page];
 };
 
 module.exports.rewriteManifest = rewriteManifest;

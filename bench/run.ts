@@ -5,6 +5,7 @@
  * - command line: 1,000 workbooks checked against a plain read of the same files, peak memory
  * - pdf: a 20-page report PDF read and checked, and the published PDFs read (median)
  * - mixed: `xxgk check` on 200 mixed files (.xlsx .docx .txt .html .pdf) against a plain read
+ * - page: the offline page checking 200 workbooks against the command line, its size and start
  */
 import { benchCore, benchNarrative } from "./core";
 import { benchReadGrid } from "./read-grid";
@@ -13,6 +14,7 @@ import { addinLines, benchAddin } from "./addin";
 import { benchHtml } from "./html";
 import { benchMixed } from "./mixed";
 import { benchPdf } from "./pdf";
+import { benchPage } from "./page";
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -72,6 +74,18 @@ async function main(): Promise<void> {
     line(
       `xxgk check ${mixed.files} files: ${mixed.checkSeconds.toFixed(2)} s; plain read of the same files: ${mixed.readSeconds.toFixed(2)} s; ratio ${mixed.ratio.toFixed(2)} (exit ${mixed.exitCode})`,
     );
+    line("");
+  }
+  if (only === undefined || only === "page") {
+    const page = await benchPage();
+    line("## offline page (dist/web/年报检查.html in Chromium from file://)");
+    line(
+      `${page.files} template workbooks: page ${page.pageSeconds.toFixed(2)} s; xxgk check ${page.cliSeconds.toFixed(2)} s; ratio ${page.ratio.toFixed(2)} (aim ≤ 1.5)`,
+    );
+    line(
+      `page size: ${(page.bytes / 1024 / 1024).toFixed(2)} MB, ${(page.gzipBytes / 1024 / 1024).toFixed(2)} MB gzipped with pdf.js (aim ≤ 1.5 MB)`,
+    );
+    line(`time to first interaction: ${page.readyMs.toFixed(0)} ms (median of 5 loads)`);
     line("");
   }
   if (only === undefined || only === "cli") {

@@ -17,8 +17,14 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 
 /** An OLE file holding an "EncryptedPackage" stream is a password-protected .xlsx/.docx. */
 function holdsEncryptedPackage(bytes: Uint8Array): boolean {
-  const name = Buffer.from("EncryptedPackage", "utf16le");
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
+  // The stream name in UTF-16LE, searched without Node's Buffer so that the page can sniff too.
+  const name = Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]);
+  const first = name[0]!;
+  for (let i = bytes.indexOf(first); i >= 0 && i + name.length <= bytes.length;) {
+    if (name.every((b, k) => bytes[i + k] === b)) return true;
+    i = bytes.indexOf(first, i + 1);
+  }
+  return false;
 }
 
 /** The container of a file from its bytes. */
