@@ -366,11 +366,14 @@ void describe("the task pane in Chromium", () => {
   });
 
   // The pane runs the whole core (every rule, the narrative reader with its phrase table and
-  // traditional-character map, the structure rules' texts in two locales): 72 KB gzipped when this
-  // limit was set, against several hundred KB of office.js itself. Growth past it is caught here.
-  void it("ships a pane bundle under 80 KB gzipped", () => {
+  // traditional-character map, the structure rules' texts in two locales): 72 KB gzipped when the
+  // limit was set at 80 KB, against several hundred KB of office.js itself. The explain flow
+  // (issue 13, applied on every check, so not a lazy chunk) and the annual report's section (its
+  // plan and Word writer are chunks loaded on the button) brought it to about 84 KB; the limit is
+  // 88 KB. Growth past it is caught here.
+  void it("ships a pane bundle under 88 KB gzipped", () => {
     const size = zlib.gzipSync(fs.readFileSync(SHIPPED), { level: 9 }).length;
-    assert.ok(size < 80 * 1024, `taskpane.js is ${size} bytes gzipped`);
+    assert.ok(size < 88 * 1024, `taskpane.js is ${size} bytes gzipped`);
     // The annual report's Word writer (the docx package) is a chunk of its own, not in the bundle.
     const pane = fs.readFileSync(SHIPPED, "utf8");
     const chunk = path.join(path.dirname(SHIPPED), "report-docx.chunk.js");
