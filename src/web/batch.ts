@@ -84,9 +84,11 @@ export interface BatchRow {
   readonly agency?: string;
   readonly year?: number;
   readonly status: FileEntry["status"];
-  /** Findings counted one by one, as `check`'s summary counts them. */
+  /** Open findings counted one by one, as `check`'s summary counts them. */
   readonly errors: number;
   readonly warnings: number;
+  /** Findings the workbook's explanations cover (not errors; issue 13). */
+  readonly explained: number;
   readonly figures: KeyFigures;
   /** The same object the command line's JSON of this file is made from (fileJson(entry)). */
   readonly entry: FileEntry;
@@ -245,10 +247,13 @@ const NO_FIGURES: KeyFigures = {
   诉讼: null,
 };
 
-function counts(entry: FileEntry): { errors: number; warnings: number } {
+/** Open errors and warnings, and explained findings apart, as `check`'s summary counts them. */
+function counts(entry: FileEntry): { errors: number; warnings: number; explained: number } {
+  const open = entry.findings.filter((f) => f.explained === undefined);
   return {
-    errors: entry.findings.filter((f) => f.severity === "error").length,
-    warnings: entry.findings.filter((f) => f.severity === "warning").length,
+    errors: open.filter((f) => f.severity === "error").length,
+    warnings: open.filter((f) => f.severity === "warning").length,
+    explained: entry.findings.length - open.length,
   };
 }
 
@@ -259,6 +264,7 @@ function unreadableBatchRow(key: string, entry: FileEntry, locale: Locale): Batc
     status: entry.status,
     errors: 0,
     warnings: 0,
+    explained: 0,
     figures: NO_FIGURES,
     entry,
     tables: [],
@@ -334,8 +340,8 @@ export async function checkBatchFile(
 function summaryHeaders(locale: Locale): string[] {
   const english = locale === "en-US";
   const fixed = english
-    ? ["File", "Agency", "Year", "Status", "Errors", "Warnings"]
-    : ["文件", "单位", "年度", "状态", "错误", "警告"];
+    ? ["File", "Agency", "Year", "Status", "Errors", "Warnings", "Explained"]
+    : ["文件", "单位", "年度", "状态", "错误", "警告", "已说明"];
   const figures = english
     ? ["New requests", "Concluded", "Carried over", "Reviews", "Lawsuits"]
     : ["本年新收", "办结", "结转下年度", "复议", "诉讼"];
@@ -359,6 +365,9 @@ const FINDING_HEADERS: Readonly<Record<Locale, readonly string[]>> = {
     "建议值",
     "说明",
     "引文",
+    "已说明的原因",
+    "说明日期",
+    "已失效的说明",
   ],
   "en-US": [
     "File",
@@ -375,6 +384,9 @@ const FINDING_HEADERS: Readonly<Record<Locale, readonly string[]>> = {
     "Fix value",
     "Message",
     "Quote",
+    "Explained: reason",
+    "Explained: date",
+    "Lapsed explanation",
   ],
 };
 
@@ -384,9 +396,12 @@ function statusText(row: BatchRow, locale: Locale): string {
   if (row.status === "unreadable")
     return `${t.unreadable}${locale === "en-US" ? ": " : "："}${row.entry.error ?? ""}`;
   if (row.status === "incomplete") return t.incomplete;
-  return row.errors + row.warnings === 0 && row.entry.findings.length === 0
-    ? t.clean
-    : t.fileCounts(row.errors, row.warnings, row.entry.findings.length - row.errors - row.warnings);
+  if (row.entry.findings.length === 0) return t.clean;
+  const infos = row.entry.findings.length - row.errors - row.warnings - row.explained;
+  const counted = t.fileCounts(row.errors, row.warnings, infos);
+  return row.explained === 0
+    ? counted
+    : `${counted}${locale === "en-US" ? ", " : "，"}${t.explainedCount(row.explained)}`;
 }
 
 /**
@@ -414,6 +429,7 @@ export async function summaryWorkbook(
       statusText(row, locale),
       row.errors,
       row.warnings,
+      row.explained,
       ...[f.本年新收, f.办结, f.结转下年度, f.复议, f.诉讼].map((v) => v ?? ""),
     ]);
   }

@@ -730,9 +730,22 @@ class Page {
         const li = document.createElement("li");
         li.dataset["rule"] = f.rule;
         const label = document.createElement("span");
-        label.className = `severity-${f.severity}`;
-        label.textContent = `[${words.severity[f.severity]}] ${f.rule}`;
+        // An explained finding (issue 13) is not open: labelled 已说明, its reason under it.
+        label.className = f.explained === undefined ? `severity-${f.severity}` : "explained";
+        label.textContent = `[${f.explained === undefined ? words.severity[f.severity] : words.explainedLabel}] ${f.rule}`;
         li.append(label, ` ${f.message}`);
+        const reason =
+          f.explained !== undefined
+            ? words.explainedReason(f.explained.reason, f.explained.date)
+            : f.lapsed !== undefined
+              ? words.lapsedReason(f.lapsed.reason, f.lapsed.date)
+              : undefined;
+        if (reason !== undefined) {
+          const line = document.createElement("span");
+          line.className = "reason";
+          line.textContent = reason;
+          li.append(line);
+        }
         if (f.quote !== undefined) {
           const quote = document.createElement("span");
           quote.className = "quote";
