@@ -131,8 +131,6 @@ export interface CliText extends ReportText {
   readonly macroToPlain: (file: string) => string;
   readonly plainToMacro: (file: string) => string;
   // Issue 12: the report as a Word document.
-  readonly reportNoTables: string;
-  readonly report2019: string;
   readonly reportWritten: (file: string) => string;
   /** Written from tables with errors: a draft whose doubtful figures carry 【请核对】. */
   readonly reportDraft: (file: string, errors: number, marked: number) => string;
@@ -223,9 +221,6 @@ const ZH: CliText = {
     `输入是启用宏的工作簿（.xlsm），标注副本也须是 .xlsm：请把输出文件名 ${f} 改为以 .xlsm 结尾。`,
   plainToMacro: (f) =>
     `输入不是启用宏的工作簿，标注副本须是 .xlsx：请把输出文件名 ${f} 改为以 .xlsx 结尾。`,
-  reportNoTables: "未找到表格，无法写出年度报告。",
-  report2019:
-    "表格是 2019 试行格式，report 只能按 2021 年格式（国办公开办函〔2021〕30号）写出报告；请用 check 检查。",
   reportWritten: (f) => `已写出年度报告 ${f}`,
   reportDraft: (f, n, m) =>
     `注意：表格有 ${n} 个错误，${f} 是草稿：${m} 处可能有误的数字标有【请核对】，请用 xxgk check 查看并改正后再发布。`,
@@ -279,9 +274,6 @@ const EN: CliText = {
     `the input is a macro-enabled workbook (.xlsm), so the annotated copy must be one too: name the output ${f} with .xlsm at the end.`,
   plainToMacro: (f) =>
     `the input is not a macro-enabled workbook, so the annotated copy must be an .xlsx: name the output ${f} with .xlsx at the end.`,
-  reportNoTables: "No tables found: no report can be written.",
-  report2019:
-    "the tables are in the 2019 trial format; report writes the 2021 format (国办公开办函〔2021〕30号) only: use check instead.",
   reportWritten: (f) => `annual report written to ${f}`,
   reportDraft: (f, n, m) =>
     `Note: the tables have ${n} error${n === 1 ? "" : "s"}, so ${f} is a draft: ${m} doubtful figure${m === 1 ? " is" : "s are"} marked 【请核对】. Run xxgk check to see and correct them before publishing.`,

@@ -14,11 +14,8 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { checkReport } from "../core/check";
 import { explanationsFor } from "../core/explain/explanation-list";
-import { verifiedCheck } from "../core/report/explained";
-import { planReport } from "../core/report/plan";
-import { reportDocx } from "../formats/docx/write-report";
+import { reportDocument, reportRefusal } from "../formats/report/report-document";
 import { UnreadableFileError } from "../xlsx/errors";
 import { cliText, reasonText } from "./cli-messages";
 import type { CliIo } from "./cli-io";
@@ -60,12 +57,9 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     say(`✗ ${input}${colon}${reasonText(error.reason, args.locale)}`);
     return 2;
   }
-  if (report.tables.length === 0) {
-    say(`${input}${colon}${text.reportNoTables}`);
-    return 2;
-  }
-  if (report.tables.some((t) => t.version === "2019")) {
-    say(`${input}${colon}${text.report2019}`);
+  const refusal = reportRefusal(report);
+  if (refusal !== undefined) {
+    say(`${input}${colon}${refusal === "no-tables" ? text.reportNoTables : text.report2019}`);
     return 2;
   }
   const year = args.year ?? report.identity.year;
@@ -79,35 +73,18 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     say(text.lastYearNotEarlier(args.lastYear, notLater.lastYear, input, notLater.year));
     return 2;
   }
-  const checked = checkReport({
-    tables: report.tables,
-    ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
-    ...(year === undefined ? {} : { year }),
-    ...(agency === undefined ? {} : { agency }),
-  });
-  const verified = verifiedCheck(
-    checked,
-    report.tables,
-    [
-      ...(report.explanations ?? []),
-      ...explanationsFor(list, input, {
-        ...(agency === undefined ? {} : { agency }),
-        ...(year === undefined ? {} : { year }),
-      }),
-    ],
-    args.locale,
-  );
-  const check = verified.check;
-  const plan = planReport({
-    tables: report.tables,
-    check,
-    statisticsNotes: verified.statisticsNotes,
+  const written = await reportDocument(report, {
     locale: args.locale,
     ...(year === undefined ? {} : { year }),
     ...(agency === undefined ? {} : { agency }),
     ...(args.self === undefined ? {} : { self: args.self }),
+    ...(lastYear === undefined ? {} : { lastYear: lastYear.tables }),
+    explanations: explanationsFor(list, input, {
+      ...(agency === undefined ? {} : { agency }),
+      ...(year === undefined ? {} : { year }),
+    }),
   });
-  const bytes = await reportDocx(plan);
+  const bytes = written.bytes;
   try {
     // Without --force the file is created, never replaced (also when it appeared meanwhile).
     await fs.writeFile(outPath, bytes, { flag: args.force === true ? "w" : "wx" });
@@ -116,19 +93,7 @@ export async function runReport(args: CliArguments, io: CliIo): Promise<number> 
     else say(text.writeFailed(output, error instanceof Error ? error.message : String(error)));
     return 2;
   }
-  const counted = (severity: "error" | "warning"): number =>
-    check.problems.filter((p) => p.findings.some((f) => f.severity === severity)).length;
-  const errors = counted("error");
-  const doubtful = plan.blocks.reduce(
-    (n, b) =>
-      n +
-      (b.kind === "table"
-        ? b.rows.flat().filter((c) => c.doubtful === true).length
-        : b.kind === "paragraph"
-          ? b.marks.filter((m) => m.kind === "verify").length
-          : 0),
-    0,
-  );
+  const { errors, doubtful } = written;
   if (errors > 0) say(text.reportDraft(output, errors, doubtful));
   else if (doubtful > 0) say(text.reportMarked(output, doubtful));
   io.stdout(`${terminalText(text.reportWritten(output))}\n`);

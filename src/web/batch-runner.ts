@@ -9,6 +9,7 @@
 import type { Locale } from "../core/locales/locale";
 import {
   annotatedCopy,
+  annualReport,
   blankTemplate,
   checkBatchFile,
   findingsCsv,
@@ -46,6 +47,11 @@ export interface BatchRunner {
   readonly summary: (rows: readonly BatchRow[], locale: Locale) => Promise<Uint8Array>;
   readonly csv: (rows: readonly BatchRow[], locale: Locale) => Promise<string>;
   readonly annotate: (file: PageFile, options: PageOptions) => Promise<Uint8Array>;
+  /** The annual report as a Word document (issue 12), as `xxgk report` writes it. */
+  readonly report: (
+    file: PageFile,
+    options: PageOptions,
+  ) => Promise<{ readonly bytes: Uint8Array; readonly errors: number; readonly doubtful: number }>;
   readonly template: (agency: string, year: number, locale: Locale) => Promise<Uint8Array>;
   readonly narrative: (row: BatchRow, locale: Locale) => Promise<string>;
   /** Where the functions run, for the tests and the bench. */
@@ -95,6 +101,8 @@ function direct(where: "worker" | "main"): BatchRunner {
     csv: (rows, locale) => Promise.resolve(findingsCsv(rows, locale)),
     annotate: async (file, options) =>
       annotatedCopy(await batchFile(file), await batchOptions(options), loadPdfJs),
+    report: async (file, options) =>
+      annualReport(await batchFile(file), await batchOptions(options), loadPdfJs),
     template: (agency, year, locale) => blankTemplate(agency, year, locale),
     narrative: (row, locale) => Promise.resolve(narrativeText(row, locale)),
   };
@@ -118,6 +126,7 @@ function mainThread(): BatchRunner {
     summary: later(inner.summary),
     csv: later(inner.csv),
     annotate: later(inner.annotate),
+    report: later(inner.report),
     template: later(inner.template),
     narrative: later(inner.narrative),
   };
@@ -188,6 +197,7 @@ function workerRunner(worker: Worker): BatchRunner {
     summary: call("summary"),
     csv: call("csv"),
     annotate: call("annotate"),
+    report: call("report"),
     template: call("template"),
     narrative: call("narrative"),
   };

@@ -37,6 +37,7 @@ import {
   type ReportKind,
 } from "../formats/report/load-report";
 import { narrativeOf } from "../formats/report/narrative-text";
+import { reportDocument, reportRefusal } from "../formats/report/report-document";
 import { reasonText, reportText } from "../formats/report/report-messages";
 import ExcelJS from "exceljs";
 
@@ -506,6 +507,37 @@ export async function annotatedCopy(
   // The workbook's own explanations, as `xxgk annotate` applies them: the same marks and rows.
   const explained = explainChecked(checked, key, { locale: options.locale });
   return annotatedBytes(checked, key, bytes, options.locale, explained);
+}
+
+/**
+ * The whole annual report of a file as a Word document, what `xxgk report <file> -o …` writes with
+ * the same last-year report: checked, the workbook's explanations as 六（五）, 【请核对】 at doubtful
+ * figures. Throws UnreadableFileError, or an AnnotateRefusedError (no tables, 2019 format).
+ */
+export async function annualReport(
+  file: BatchFile,
+  options: BatchOptions,
+  pdfjs?: PdfJsLoader,
+): Promise<{ readonly bytes: Uint8Array; readonly errors: number; readonly doubtful: number }> {
+  const key = fileKey(file);
+  const report = await loadReportBytes(key, file.bytes, options.limits ?? DEFAULT_LIMITS, pdfjs);
+  const t = reportText(options.locale);
+  const refusal = reportRefusal(report);
+  if (refusal !== undefined)
+    throw new AnnotateRefusedError(
+      key,
+      refusal,
+      refusal === "no-tables" ? t.reportNoTables : t.report2019,
+    );
+  const { settings } = await settingsFor(file, report, options, pdfjs);
+  const notLater = lastYearNotEarlier(report, settings);
+  const written = await reportDocument(report, {
+    locale: options.locale,
+    ...(notLater !== undefined || settings.lastYear === undefined
+      ? {}
+      : { lastYear: settings.lastYear }),
+  });
+  return { bytes: written.bytes, errors: written.errors, doubtful: written.doubtful };
 }
 
 /** A blank template of the three tables for an agency and year, as `xxgk template` writes it. */

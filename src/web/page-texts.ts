@@ -61,6 +61,10 @@ export interface PageText {
   readonly noFindings: string;
   readonly notes: string;
   readonly downloadAnnotated: string;
+  readonly downloadReport: string;
+  /** After the report was written from tables with errors: a draft with marked figures. */
+  readonly reportDraft: (errors: number, marked: number) => string;
+  readonly reportMarked: (marked: number) => string;
   readonly narrativeHeading: string;
   readonly copyNarrative: string;
   readonly downloadNarrative: string;
@@ -134,6 +138,10 @@ const ZH: PageText = {
   noFindings: "未发现问题。",
   notes: "未能读取的部分",
   downloadAnnotated: "下载批注副本",
+  downloadReport: "下载年度报告（Word）",
+  reportDraft: (n, m) =>
+    `表格有 ${n} 个错误，下载的是草稿：${m} 处可能有误的数字标有【请核对】，请改正后再发布。`,
+  reportMarked: (m) => `报告中有 ${m} 处数字标有【请核对】（检查发现警告），请核对后删除标记。`,
   narrativeHeading: "说明段落",
   copyNarrative: "复制段落",
   downloadNarrative: "下载段落（文本）",
@@ -209,6 +217,11 @@ const EN: PageText = {
   noFindings: "No problems found.",
   notes: "Parts that could not be read",
   downloadAnnotated: "Download annotated copy",
+  downloadReport: "Download annual report (Word)",
+  reportDraft: (n, m) =>
+    `The tables have ${n} error${n === 1 ? "" : "s"}, so the report is a draft: ${m} doubtful figure${m === 1 ? " is" : "s are"} marked 【请核对】. Correct them before publishing.`,
+  reportMarked: (m) =>
+    `${m} figure${m === 1 ? " is" : "s are"} marked 【请核对】 (warnings of the check): verify them and remove the marks.`,
   narrativeHeading: "Narrative paragraphs",
   copyNarrative: "Copy paragraphs",
   downloadNarrative: "Download paragraphs (text)",

@@ -269,6 +269,7 @@ class Page {
     element("clear").addEventListener("click", () => this.clear());
     element("close-detail").addEventListener("click", () => this.closeDetail());
     element("download-annotated").addEventListener("click", () => void this.downloadAnnotated());
+    element("download-report").addEventListener("click", () => void this.downloadReport());
     element("copy-narrative").addEventListener("click", () => void this.copyNarrative());
     element("download-narrative").addEventListener("click", () => {
       if (this.open === undefined) return;
@@ -347,6 +348,7 @@ class Page {
     setText("clear", t.clear);
     setText("progress-label", t.progressLabel);
     setText("download-annotated", t.downloadAnnotated);
+    setText("download-report", t.downloadReport);
     setText("close-detail", t.closeDetail);
     setText("narrative-heading", t.narrativeHeading);
     setText("notes-heading", t.notes);
@@ -778,6 +780,9 @@ class Page {
       }),
     );
     element<HTMLButtonElement>("download-annotated").disabled = entry.status === "unreadable";
+    element<HTMLButtonElement>("download-report").disabled =
+      entry.status === "unreadable" || row.tables.length === 0;
+    setText("report-status", "");
     setText("copy-status", "");
     const narrative = element<HTMLTextAreaElement>("narrative");
     narrative.value = "";
@@ -838,6 +843,31 @@ class Page {
         bytes,
         `${stem(item.file.name)}${suffix}.xlsx`,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The whole annual report as `xxgk report` writes it; says when it is a draft. */
+  private async downloadReport(): Promise<void> {
+    const item = this.open;
+    if (item === undefined) return;
+    try {
+      const written = await this.runner.report(item.file, this.options(item));
+      const suffix = this.locale === "en-US" ? " (annual report)" : "（年度报告）";
+      download(
+        written.bytes,
+        `${stem(item.file.name)}${suffix}.docx`,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      );
+      setText(
+        "report-status",
+        written.errors > 0
+          ? this.text.reportDraft(written.errors, written.doubtful)
+          : written.doubtful > 0
+            ? this.text.reportMarked(written.doubtful)
+            : "",
       );
     } catch (error) {
       this.fail(error);

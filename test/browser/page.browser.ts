@@ -13,6 +13,7 @@ import { after, before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { unzipSync } from "fflate";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { loadReport } from "../../src/cli/load-file";
 import { runCli } from "../../src/cli/run-cli";
 import type {} from "../../src/web/page";
 import { chromium86Unsupported } from "./chromium-86-syntax";
@@ -347,6 +348,21 @@ void describe("the offline page opened from file://", () => {
       return out;
     };
     assert.deepEqual(entries(fromPage), entries(fromCli));
+
+    // The annual report (issue 12) as `xxgk report` writes it: the same document text read back,
+    // and the draft's note on the page (the file has errors).
+    const [report] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载年度报告（Word）", exact: true }).click(),
+    ]);
+    const reportFromPage = path.join(dir, "report-page.docx");
+    await report.saveAs(reportFromPage);
+    const reportFromCli = path.join(dir, "report-cli.docx");
+    await cli(["report", broken, "-o", reportFromCli]);
+    const documentText = async (file: string): Promise<string | undefined> =>
+      (await loadReport(file)).documentText;
+    assert.equal(await documentText(reportFromPage), await documentText(reportFromCli));
+    assert.match(await page.locator("#report-status").innerText(), /草稿.*【请核对】/u);
     assert.deepEqual(requests, []);
     await page.context().close();
   });

@@ -5,13 +5,13 @@
  * the reason in its findings sheet.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../src/cli/run-cli";
 import { explainFinding } from "../../src/core/explain/explanations";
 import { figureSet } from "../../src/core/model/figure-set";
-import { checkBatchFile, summaryWorkbook, type BatchFile } from "../../src/web/batch";
+import { annualReport, checkBatchFile, summaryWorkbook, type BatchFile } from "../../src/web/batch";
 import { loadReportBytes } from "../../src/formats/report/load-report";
 import { checkLoaded } from "../../src/formats/report/check-file";
 import { fileJson } from "../../src/formats/report/file-entry";
@@ -90,4 +90,23 @@ test("the 汇总 workbook has a column 已说明 and the reason in its findings 
   findings.eachRow((row) => texts.push(JSON.stringify(row.values)));
   expect(texts.some((t) => t.includes(REASON))).toBe(true);
   expect(JSON.stringify(findings.getRow(1).values)).toContain("已说明的原因");
+});
+
+test("the page's annual report is the command line's: 六（五） from the workbook's explanation", async () => {
+  const written = await annualReport(explained, { locale: "zh-CN" });
+  const readBack = await loadReportBytes("explained-report.docx", written.bytes);
+  const text = readBack.documentText ?? "";
+  expect(
+    text.slice(text.indexOf("（五）本年度信息公开工作年度报告数据统计需要说明的事项")),
+  ).toContain(REASON);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-batch-report-"));
+  try {
+    writeFileSync(path.join(dir, "explained.xlsx"), explained.bytes);
+    const captured = captureIo(dir);
+    expect(await runCli(["report", "explained.xlsx", "-o", "cli.docx"], captured.io)).toBe(0);
+    const cli = await loadReportBytes("cli.docx", readFileSync(path.join(dir, "cli.docx")));
+    expect(cli.documentText).toBe(readBack.documentText);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -149,6 +149,8 @@ export interface ReportText {
   readonly annotateNoTables: string;
   readonly annotate2019: string;
   readonly narrativeNoTables: string;
+  readonly reportNoTables: string;
+  readonly report2019: string;
   readonly severity: Record<Severity, string>;
   readonly tableNames: Record<"T2" | "T3" | "T4", string>;
   readonly clean: string;
@@ -200,6 +202,9 @@ const ZH: ReportText = {
   annotate2019:
     "表格是 2019 试行格式，annotate 只能按 2021 年格式的模板写出工作簿；请用 check 检查。",
   narrativeNoTables: "未找到表格，无法生成正文。",
+  reportNoTables: "未找到表格，无法写出年度报告。",
+  report2019:
+    "表格是 2019 试行格式，report 只能按 2021 年格式（国办公开办函〔2021〕30号）写出报告；请用 check 检查。",
   severity: { error: "错误", warning: "警告", info: "说明" },
   tableNames: { T2: "表二", T3: "表三", T4: "表四" },
   clean: "未发现问题",
@@ -252,6 +257,9 @@ const EN: ReportText = {
   annotate2019:
     "the tables are in the 2019 trial format; annotate writes workbooks in the 2021 template layout only: use check instead.",
   narrativeNoTables: "No tables found: no narrative can be written.",
+  reportNoTables: "No tables found: no report can be written.",
+  report2019:
+    "the tables are in the 2019 trial format; report writes the 2021 format (国办公开办函〔2021〕30号) only: use check instead.",
   severity: { error: "error", warning: "warning", info: "info" },
   tableNames: { T2: "Table 2", T3: "Table 3", T4: "Table 4" },
   clean: "no problems found",
