@@ -474,10 +474,20 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     );
     item?.focus();
   };
+  /** Whether the workbook's explanations have been read (at opening, or before the first save). */
+  let explanationsRead = false;
   /** Saves the explanations, then redraws (and renews the marks when the check made them). */
   const keepExplanations = async (list: readonly Explanation[]): Promise<void> => {
-    await deps.port.saveExplanations(list);
-    state.explanations = list;
+    let kept = list;
+    if (!explanationsRead) {
+      // The workbook's explanations were not read when the pane opened (a request failed): read
+      // them now, so that saving never drops those kept there (a failure here saves nothing).
+      const stored = await deps.port.loadExplanations();
+      explanationsRead = true;
+      kept = [...stored.explanations.filter((e) => !list.some((l) => l.key === e.key)), ...list];
+    }
+    await deps.port.saveExplanations(kept);
+    state.explanations = kept;
     if (state.highlightedLast) await runCheck(true);
     else if (state.outcome !== undefined) renderFindings(state.outcome);
   };
@@ -883,6 +893,7 @@ export async function mountPane(root: HTMLElement, deps: PaneDependencies): Prom
     fillSettings(state.settings);
     const stored = await deps.port.loadExplanations();
     state.explanations = stored.explanations;
+    explanationsRead = true;
     const last = await deps.port.loadLastCheck();
     if (last !== undefined) lastCheckLine.textContent = t.lastCheck(last);
     status.textContent = stored.skipped > 0 ? e.skipped(stored.skipped) : "";
