@@ -627,7 +627,7 @@ export const KINDS: readonly BadInputKind[] = [
     make: (dir) => seed(dir, "a.txt"),
     args: ["chek"],
     expect:
-      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、extract、read",
+      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、report、extract、read",
     exitCode: 2,
   },
   {
@@ -676,7 +676,7 @@ export const KINDS: readonly BadInputKind[] = [
     make: (dir) => seed(dir, "a.txt"),
     args: ["check", "--force"],
     expect:
-      "用法错误：check 命令不接受 --force 选项（可用：--format、--last-year、--year、--agency）",
+      "用法错误：check 命令不接受 --force 选项（可用：--format、--last-year、--year、--agency、--explanations）",
     exitCode: 2,
   },
   {
@@ -718,7 +718,7 @@ export const KINDS: readonly BadInputKind[] = [
     make: (dir) => seed(dir, "a.txt"),
     args: ["\u001b[31mchek"],
     expect:
-      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、extract、read",
+      "用法错误：未知命令「chek」：可用命令为 template、check、annotate、narrative、report、extract、read",
     exitCode: 2,
   },
 ];
