@@ -97,6 +97,23 @@ export function uniqueSheetName(name: string, taken: readonly string[]): string 
   }
 }
 
+/**
+ * Adds a new sheet named `base`, or `base (2)`… when that is taken (one sync to read the names):
+ * what the add-in writes on a sheet of its own never lands on one of the user's.
+ */
+export async function addFreshSheet(
+  context: HostContext,
+  base: string,
+): Promise<{ readonly sheet: HostWorksheet; readonly name: string }> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const name = uniqueSheetName(
+    base,
+    sheets.items.map((s) => s.name),
+  );
+  return { sheet: context.workbook.worksheets.add(name), name };
+}
+
 /** Inserts the tables; throws TargetNotEmptyError (and writes nothing) when a target cell is used. */
 export async function insertTemplates(
   run: RunBatch,

@@ -4,7 +4,7 @@
  */
 import { atBoundary } from "./errors";
 import type { RunBatch } from "./host";
-import { columnWidthPoints, uniqueSheetName } from "./insert";
+import { addFreshSheet, columnWidthPoints } from "./insert";
 
 /** The default name of the narrative sheet. */
 export const NARRATIVE_SHEET = "报告文字";
@@ -20,13 +20,9 @@ export async function writeNarrative(
     "write-narrative",
     () =>
       run(async (context) => {
-        const sheets = context.workbook.worksheets.load("items/name");
-        await context.sync();
-        name = uniqueSheetName(
-          sheetName,
-          sheets.items.map((s) => s.name),
-        );
-        const sheet = context.workbook.worksheets.add(name);
+        const fresh = await addFreshSheet(context, sheetName);
+        name = fresh.name;
+        const sheet = fresh.sheet;
         const rows = paragraphs.length === 0 ? [""] : paragraphs;
         const range = sheet.getRange(`A1:A${rows.length}`);
         // Text format first, so a paragraph starting with "=" or a digit stays text.

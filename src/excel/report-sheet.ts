@@ -11,7 +11,7 @@ import { rectAddress, type Rect } from "./addresses";
 import type { PlacedCell, ReportLayout } from "./report-layout";
 import { atBoundary, officeErrorCode, WorkbookProtectedError } from "./errors";
 import type { HostCellValue, HostRange, HostWorksheet, RunBatch } from "./host";
-import { columnWidthPoints, TEMPLATE_COLOURS, uniqueSheetName } from "./insert";
+import { addFreshSheet, columnWidthPoints, TEMPLATE_COLOURS } from "./insert";
 import { REPORT_SHEET_MARK } from "./read";
 
 /** The default name of the report sheet. */
@@ -121,13 +121,9 @@ export async function writeReportSheet(
     "write-report",
     () =>
       run(async (context) => {
-        const sheets = context.workbook.worksheets.load("items/name");
-        await context.sync();
-        name = uniqueSheetName(
-          sheetName,
-          sheets.items.map((s) => s.name),
-        );
-        const sheet = context.workbook.worksheets.add(name);
+        const fresh = await addFreshSheet(context, sheetName);
+        name = fresh.name;
+        const sheet = fresh.sheet;
         const range = writeLayout(sheet, layout);
         sheet.names.add(REPORT_SHEET_MARK, sheet.getRange("A1"), "政务公开年报助手 年度报告");
         sheet.activate();
